@@ -1,0 +1,43 @@
+# The few verbs of the site: build, serve, check, test, bench. Each installs what it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: build serve check test lint bench screenshots lock clean
+
+build: $(STAMP) ## Build the site into site/ (strict: any warning stops it)
+	$(BIN)/python -m parksite build
+
+serve: $(STAMP) ## Live preview on http://127.0.0.1:8000, reloading on data/, docs/ and code
+	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000 \
+		--watch data --watch parksite --watch macros.py --watch overrides
+
+check: $(STAMP) ## Check data/park.yml and the pages' fact references, without building
+	$(BIN)/python -m parksite check
+
+test: $(STAMP) ## Every test: lint, units, data, build, built HTML, browser
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(STAMP) ## Measure build cost against plain Material (see BENCHMARKS.md)
+	$(BIN)/python -m parksite.bench
+
+lock: ## Re-resolve requirements.lock from pyproject.toml (needs network to PyPI)
+	$(PYTHON) -m venv .lockvenv && .lockvenv/bin/pip install -q uv==0.13.8
+	.lockvenv/bin/uv pip compile pyproject.toml --extra test --extra build --universal \
+		--generate-hashes --python-version 3.11 -o requirements.lock
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+clean:
+	rm -rf site build .pytest_cache test-output

@@ -1,0 +1,1 @@
+"""Data, checks and rendering behind the park site."""

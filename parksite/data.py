@@ -1,0 +1,241 @@
+"""Loads data/park.yml once per build, validates all of it, and explains every mistake."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from parksite import model
+from parksite.errors import DataError, Problem
+from parksite.model import EXCHANGE_RATE, Park
+from parksite.paths import DATA_FILE, shown
+from parksite.yamlsource import Located, field_name, load_text
+
+_cache: dict[Path, tuple[tuple[int, int], Park]] = {}
+
+_DOLLAR = re.compile(r"(usd|dollar|美元|\$)", re.IGNORECASE)
+
+
+def load_park(path: Path = DATA_FILE, *, today: dt.date | None = None) -> Park:
+    """The validated data, read again only when the file has changed since the last call."""
+    path = path.resolve()
+    stat = path.stat() if path.exists() else None
+    stamp = (stat.st_mtime_ns, stat.st_size) if stat else (0, 0)
+    cached = _cache.get(path)
+    if cached and cached[0] == stamp and today is None:
+        return cached[1]
+    park = parse_park(path.read_text(encoding="utf-8"), shown(path), today=today)
+    _cache[path] = (stamp, park)
+    return park
+
+
+def parse_park(text: str, file: str = "data/park.yml", *, today: dt.date | None = None) -> Park:
+    """Validate the text of a park file; raise DataError listing every problem."""
+    located = load_text(text, file)
+    if not isinstance(located.data, dict):
+        line, col = located.where(())
+        raise DataError(
+            [Problem(file, line, col, "", "the file must be a set of `key: value` lines.")]
+        )
+    try:
+        park = Park.model_validate(located.data)
+    except ValidationError as exc:
+        raise DataError(list(_schema_problems(exc, located))) from None
+    problems = list(_consistency_problems(park, located, today or dt.date.today()))
+    if problems:
+        raise DataError(problems)
+    return park
+
+
+# --- Schema errors, in editors' words ------------------------------------------------
+
+
+def _all_field_names(root: type[BaseModel] = Park) -> set[str]:
+    names: set[str] = set()
+    for cls in vars(model).values():
+        if isinstance(cls, type) and issubclass(cls, BaseModel) and cls is not BaseModel:
+            for name, info in cls.model_fields.items():
+                names.add(info.alias or name)
+    return names
+
+
+_FIELDS = _all_field_names()
+
+
+def _schema_problems(exc: ValidationError, located: Located) -> Iterator[Problem]:
+    seen: set[tuple] = set()
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        if kind == "missing":
+            path = loc
+            parent = loc[:-1]
+            line, col = located.where(parent, key=True)
+        else:
+            path = _data_path(loc, located)
+            line, col = located.where(path, key=(kind == "extra_forbidden"))
+        key = (path, "missing" if kind == "missing" else "value")
+        if key in seen:
+            continue
+        seen.add(key)
+        message, hint = _explain(kind, err, path, located)
+        yield Problem(located.file, line, col, field_name(path), message, hint)
+
+
+def _data_path(loc: tuple, located: Located) -> tuple:
+    """The longest part of a pydantic location that is a real place in the file."""
+    for cut in range(len(loc), -1, -1):
+        if loc[:cut] in located.values:
+            return loc[:cut]
+    return ()
+
+
+def _found(path: tuple, located: Located) -> str:
+    raw = located.raw.get(path)
+    value = _lookup(located.data, path)
+    if isinstance(value, dict):
+        return "a block of keys"
+    if isinstance(value, list):
+        return "a list"
+    if raw is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"yes/no value `{raw}`"
+    if isinstance(value, int | float):
+        return f"the number {raw}"
+    if isinstance(value, dt.date):
+        return f"the date {raw}"
+    return f"the text '{raw}'"
+
+
+def _lookup(data: object, path: tuple) -> object:
+    for part in path:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _explain(kind: str, err: dict, path: tuple, located: Located) -> tuple[str, str]:
+    name = str(path[-1]) if path else ""
+    found = _found(path, located)
+    if kind == "missing":
+        return f"`{name}` is missing.", f"add a line `{name}: ...` (see the facts around it)."
+    if kind == "extra_forbidden":
+        if _DOLLAR.search(name):
+            return (
+                f"`{name}` is not allowed: US dollar figures are never typed.",
+                "state the amount in yuan (unit: yuan); the site computes dollars from "
+                f"{EXCHANGE_RATE}.",
+            )
+        close = difflib.get_close_matches(name, sorted(_FIELDS), n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else "delete it, or check its spelling."
+        return f"`{name}` is not a known key here.", hint
+    if kind in ("int_type", "float_type", "int_from_float"):
+        if name == "value":
+            return (
+                f"expected a number, found {found}.",
+                "write digits only, no words or commas: 6000000000, not '6 billion' or "
+                "'60亿'; the unit goes in `unit:` (e.g. unit: yuan).",
+            )
+        return f"expected a whole number, found {found}.", "write digits only, e.g. 2021."
+    if kind in ("string_type", "string_too_short"):
+        return f"expected some text, found {found}.", f'write the text, in quotes if it looks like a number: "{located.raw.get(path, "")}".'
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        return f"expected a date, found {found}.", "write it as YYYY-MM-DD, e.g. 2022-01-30."
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"{found} is not allowed here.", f"use one of: {expected}."
+    if kind == "string_pattern_mismatch":
+        if name == "url":
+            return f"expected a web address, found {found}.", "start it with http:// or https://."
+        return (
+            f"{found} is not a valid id.",
+            "use lower-case letters, digits and _ in parts joined by dots, e.g. patents.national "
+            "(source ids: lower-case letters, digits and -).",
+        )
+    if kind in ("dict_type", "model_type"):
+        return f"expected a block of `key: value` lines, found {found}.", "indent the keys under it."
+    if kind == "list_type":
+        return f"expected a list, found {found}.", "write each item on its own line starting with `- `."
+    if kind == "too_short":
+        return f"{name} is empty.", "give at least one entry."
+    if kind == "value_error":
+        return err["msg"].removeprefix("Value error, ") + ".", ""
+    return f"{err['msg']} (found {found}).", ""
+
+
+# --- Checks across facts -------------------------------------------------------------
+
+
+def _consistency_problems(park: Park, located: Located, today: dt.date) -> Iterator[Problem]:
+    def at(*path: str | int, message: str, hint: str = "") -> Problem:
+        line, col = located.where(tuple(path))
+        return Problem(located.file, line, col, field_name(tuple(path)), message, hint)
+
+    if park.last_checked > today:
+        yield at("last_checked", message=f"{park.last_checked} lies in the future.", hint="write the day the facts were last checked, today at the latest.")
+    for sid, source in park.sources.items():
+        if source.date > today:
+            yield at("sources", sid, "date", message=f"{source.date} lies in the future.", hint="a source's date is the day it was published.")
+    for uid, unit in park.units.items():
+        if unit.kind != "rate" and (_DOLLAR.search(uid) or _DOLLAR.search(unit.en) or _DOLLAR.search(unit.zh)):
+            yield at("units", uid, message="a unit in US dollars is not allowed: dollar figures are never typed.", hint=f"state amounts in yuan; the site computes dollars from {EXCHANGE_RATE}.")
+
+    known_sources = sorted(park.sources)
+    for fid, fact in park.facts.items():
+        for i, sid in enumerate([fact.source, *fact.also]):
+            if sid not in park.sources:
+                path = ("facts", fid, "source") if i == 0 else ("facts", fid, "also", i - 1)
+                yield at(*path, message=f"source `{sid}` is not listed under `sources:`.", hint=_suggest(sid, known_sources, "add the source under `sources:` first"))
+        if fact.topic not in park.topics:
+            yield at("facts", fid, "topic", message=f"topic `{fact.topic}` is not listed under `topics:`.", hint=_suggest(fact.topic, sorted(park.topics), "add it under `topics:`"))
+        if fact.as_of > today:
+            yield at("facts", fid, "as_of", message=f"{fact.as_of} lies in the future.", hint="as_of is the day the figure was true, usually its source's date.")
+        if fact.value is None:
+            continue
+        unit = park.units.get(fact.unit or "")
+        if unit is None:
+            yield at("facts", fid, "unit", message=f"unit `{fact.unit}` is not listed under `units:`.", hint=_suggest(fact.unit or "", sorted(park.units), "add it under `units:`"))
+            continue
+        if fact.value < 0:
+            yield at("facts", fid, "value", message=f"{fact.value} is negative.", hint="facts are counts and amounts: write the figure without a minus sign.")
+        if unit.kind in ("count", "year", "money") and not isinstance(fact.value, int):
+            yield at("facts", fid, "value", message=f"{fact.value} is not a whole number, but {fact.unit} are counted in whole numbers.", hint="write it without a decimal point, e.g. 1560000000 for 1.56 billion yuan.")
+
+    rate = park.facts.get(EXCHANGE_RATE)
+    if rate is None or rate.value is None or park.units.get(rate.unit or "", None) is None or park.units[rate.unit or ""].kind != "rate":
+        yield at("facts", message=f"`{EXCHANGE_RATE}` is missing: every US dollar figure is computed from it.", hint="keep the exchange rate fact with value, unit: yuan_per_usd, as_of and source.")
+    elif not 1 < float(rate.value) < 20:
+        yield at("facts", EXCHANGE_RATE, "value", message=f"{rate.value} yuan per US dollar is not a plausible exchange rate.", hint="write how many yuan one US dollar buys, e.g. 6.361.")
+
+    yield from _totals_problems(park, at)
+
+
+def _totals_problems(park: Park, at) -> Iterator[Problem]:
+    """A single year's amount cannot exceed the total since a year that includes it."""
+    totals = [
+        (fid, f) for fid, f in park.facts.items()
+        if f.value is not None and f.period and f.period.start is not None and f.period.end is None and f.qualifier != "planned"
+    ]
+    for fid, fact in park.facts.items():
+        if fact.value is None or not fact.period or fact.period.year is None or fact.qualifier == "planned":
+            continue
+        for tid, total in totals:
+            if total.unit == fact.unit and total.period.start <= fact.period.year and fact.value > total.value:
+                yield at("facts", fid, "value", message=f"{fact.value} for {fact.period.year} is more than the total since {total.period.start} ({tid}: {total.value}).", hint="check both figures and their units: a single year cannot exceed the total.")
+
+
+def _suggest(name: str, known: list[str], otherwise: str) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return f"{otherwise}; known: {', '.join(known)}."

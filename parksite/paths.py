@@ -1,0 +1,20 @@
+"""Where the project's files are, found from this file and never from the working directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_FILE = ROOT / "data" / "park.yml"
+SCHEMA_FILE = ROOT / "data" / "park.schema.json"
+DOCS_DIR = ROOT / "docs"
+CONFIG_FILE = ROOT / "mkdocs.yml"
+SITE_DIR = ROOT / "site"
+
+
+def shown(path: Path) -> str:
+    """The path as an editor knows it: relative to the project when it is inside it."""
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,287 @@
+"""The HTML of every fact snippet the macros put in pages: figures, cards, tables, notes.
+
+Every value from the data is escaped for HTML and for Markdown, so a label can never
+become markup, a link or template syntax on a page.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+
+from markupsafe import Markup, escape
+
+from parksite.model import EXCHANGE_RATE, Fact, Lang, Park
+from parksite.numbers import (
+    format_date,
+    format_number,
+    format_period,
+    format_quantity,
+    format_usd,
+    join_items,
+)
+
+WORDS = {
+    "source": {"en": "Source", "zh": "来源"},
+    "as_of": {"en": "as of", "zh": "截至"},
+    "planned": {"en": "Planned", "zh": "计划"},
+    "placeholder": {"en": "To be provided", "zh": "待补充"},
+    "fact": {"en": "Fact", "zh": "事项"},
+    "figure": {"en": "Figure", "zh": "数据"},
+    "period": {"en": "Period / as of", "zh": "时段/截至"},
+    "rate": {
+        "en": "US dollar figures are computed at {rate} yuan per US dollar ({source}, {date}).",
+        "zh": "美元数额按1美元兑{rate}元人民币换算（{source}，{date}）。",
+    },
+}
+
+# Characters Markdown or Jinja would read as syntax, written as HTML entities instead.
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~<>&\"':]")
+
+
+class UnknownFact(LookupError):
+    """A page cites a fact id that data/park.yml does not have."""
+
+    def __init__(self, fact_id: str, known: list[str], page: str = "") -> None:
+        self.fact_id, self.page = fact_id, page
+        close = difflib.get_close_matches(fact_id, known, n=3, cutoff=0.5)
+        where = f"{page}: " if page else ""
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        super().__init__(
+            f"{where}unknown fact id '{fact_id}'.{hint} "
+            "Every id is a key under `facts:` in data/park.yml."
+        )
+
+
+def safe(text: str) -> Markup:
+    """Text from the data, inert in HTML, Markdown and templates alike."""
+    return Markup(_MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", str(text)))
+
+
+def get_fact(park: Park, fact_id: str, page: str = "") -> Fact:
+    try:
+        return park.facts[fact_id]
+    except KeyError:
+        raise UnknownFact(fact_id, sorted(park.facts), page) from None
+
+
+def source_note(park: Park, fact: Fact, lang: Lang) -> str:
+    """'Source: China Daily, Shanxi channel, 30 January 2022' (plain text)."""
+    source = park.sources[fact.source]
+    date = format_date(fact.as_of, lang)
+    if lang == "zh":
+        return f"{WORDS['source'][lang]}：{source.publisher[lang]}，{date}"
+    return f"{WORDS['source'][lang]}: {source.publisher[lang]}, {date}"
+
+
+def figure_text(park: Park, fact: Fact, lang: Lang) -> str:
+    """The figure as plain text: a number with qualifier and unit, a text, or a list."""
+    if fact.value is not None:
+        unit = park.units[fact.unit or ""]
+        return format_quantity(fact.value, lang, unit.kind, getattr(unit, lang), fact.qualifier)
+    if fact.text is not None:
+        return fact.text[lang]
+    return join_items([item[lang] for item in fact.items or []], lang)
+
+
+def usd_text(park: Park, fact: Fact, lang: Lang) -> str:
+    """The computed dollar value: 'about US$943 million' / '约合9.43亿美元'."""
+    usd = format_usd(fact.value, park.facts[EXCHANGE_RATE].value, lang)
+    return f"about {usd}" if lang == "en" else f"约合{usd}"
+
+
+def _span(fact_id: str, park: Park, fact: Fact, lang: Lang, body: str) -> Markup:
+    return Markup('<span class="fact" data-fact="{id}" data-source="{sid}" title="{note}">{body}</span>').format(
+        id=fact_id, sid=fact.source, note=safe(source_note(park, fact, lang)), body=safe(body)
+    )
+
+
+def fact_html(park: Park, fact_id: str, lang: Lang, page: str = "") -> Markup:
+    """An inline figure with its source and date in its title."""
+    fact = get_fact(park, fact_id, page)
+    return _span(fact_id, park, fact, lang, figure_text(park, fact, lang))
+
+
+def money_html(park: Park, fact_id: str, lang: Lang, page: str = "") -> Markup:
+    """A yuan amount with its US dollar value computed from the one exchange rate."""
+    fact = get_fact(park, fact_id, page)
+    if fact.value is None or park.units[fact.unit or ""].kind != "money":
+        raise ValueError(f"{page}: money('{fact_id}') needs a fact in yuan; use fact() for this one.")
+    usd = usd_text(park, fact, lang)
+    text = f"{figure_text(park, fact, lang)} ({usd})" if lang == "en" else f"{figure_text(park, fact, lang)}（{usd}）"
+    return _span(fact_id, park, fact, lang, text)
+
+
+def list_html(park: Park, fact_id: str, lang: Lang, page: str = "") -> Markup:
+    """A bulleted list of a list fact's items, with its source under it."""
+    fact = get_fact(park, fact_id, page)
+    items = fact.items or ([fact.text] if fact.text else [])
+    lis = Markup("").join(Markup("<li>{}</li>").format(safe(item[lang])) for item in items)
+    return Markup('<div class="fact-list" data-fact="{id}" data-source="{sid}"><ul>{lis}</ul><p class="fact-note">{note}</p></div>').format(
+        id=fact_id, sid=fact.source, lis=lis, note=safe(source_note(park, fact, lang))
+    )
+
+
+def card_value(park: Park, fact: Fact, lang: Lang) -> str:
+    """What a card shows large: counts without their noun (the label says it)."""
+    if fact.value is None:
+        return figure_text(park, fact, lang)
+    unit = park.units[fact.unit or ""]
+    words = getattr(unit, lang) if unit.kind != "count" else ""
+    return format_quantity(fact.value, lang, unit.kind, words, fact.qualifier)
+
+
+def cards_html(park: Park, fact_ids: tuple[str, ...], lang: Lang, page: str = "") -> Markup:
+    """A grid of key-figure cards: figure, label, dollar value for money, source and date."""
+    cards = []
+    for fact_id in fact_ids:
+        fact = get_fact(park, fact_id, page)
+        extra = Markup("")
+        if fact.value is not None and park.units[fact.unit or ""].kind == "money":
+            extra = Markup('<p class="fact-card__usd">{}</p>').format(safe(usd_text(park, fact, lang)))
+        if fact.qualifier == "planned":
+            extra += Markup('<p class="fact-card__tag">{}</p>').format(WORDS["planned"][lang])
+        cards.append(
+            Markup(
+                '<div class="fact-card" data-fact="{id}" data-source="{sid}">'
+                '<p class="fact-card__value">{value}</p><p class="fact-card__label">{label}</p>{extra}'
+                '<p class="fact-card__source">{note}</p></div>'
+            ).format(
+                id=fact_id,
+                sid=fact.source,
+                value=safe(card_value(park, fact, lang)),
+                label=safe(fact.label[lang]),
+                extra=extra,
+                note=safe(source_note(park, fact, lang)),
+            )
+        )
+    return Markup('<div class="fact-cards">{}</div>').format(Markup("").join(cards))
+
+
+def when_text(fact: Fact, lang: Lang) -> str:
+    as_of = f"{WORDS['as_of'][lang]} {format_date(fact.as_of, lang)}"
+    if fact.period is None:
+        return as_of
+    period = format_period(fact.period.year, fact.period.start, fact.period.end, lang)
+    return f"{period}; {as_of}" if lang == "en" else f"{period}；{as_of}"
+
+
+def table_html(park: Park, lang: Lang, topic: str | None = None, page: str = "") -> Markup:
+    """Every fact (or one topic's) in a table with its figure, period, source and date."""
+    if topic is not None and topic not in park.topics:
+        raise ValueError(f"{page}: unknown topic '{topic}'; known: {', '.join(park.topics)}.")
+    sections = []
+    for tid, title in park.topics.items():
+        if topic is not None and tid != topic:
+            continue
+        rows = []
+        for fact_id, fact in park.facts.items():
+            if fact.topic != tid:
+                continue
+            source = park.sources[fact.source]
+            figure = figure_text(park, fact, lang)
+            if fact.value is not None and park.units[fact.unit or ""].kind == "money":
+                figure += f" ({usd_text(park, fact, lang)})" if lang == "en" else f"（{usd_text(park, fact, lang)}）"
+            if fact.qualifier == "planned":
+                figure += f" · {WORDS['planned'][lang]}"
+            rows.append(
+                Markup(
+                    '<tr id="fact-{anchor}" data-fact="{id}" data-source="{sid}"><td>{label}</td><td class="fact-table__figure">{figure}</td>'
+                    '<td>{when}</td><td><a href="{url}">{publisher}</a>, {date}</td></tr>'
+                ).format(
+                    anchor=fact_id.replace(".", "-"),
+                    id=fact_id,
+                    sid=fact.source,
+                    label=safe(fact.label[lang]),
+                    figure=safe(figure),
+                    when=safe(when_text(fact, lang)),
+                    url=source.url,
+                    publisher=safe(source.publisher[lang]),
+                    date=safe(format_date(source.date, lang)),
+                )
+            )
+        if not rows:
+            continue
+        head = Markup("<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>").format(
+            WORDS["fact"][lang], WORDS["figure"][lang], WORDS["period"][lang], WORDS["source"][lang]
+        )
+        sections.append(
+            Markup('<table class="fact-table" data-topic="{tid}"><caption>{title}</caption>{head}<tbody>{rows}</tbody></table>').format(
+                tid=tid, title=safe(title[lang]), head=head, rows=Markup("").join(rows)
+            )
+        )
+    return Markup("").join(sections)
+
+
+def placeholder_html(park: Park, key: str, lang: Lang, page: str = "") -> Markup:
+    """A value the sources lack: shown when filled in, else visibly marked as missing."""
+    entry = park.placeholders.get(key)
+    if entry is None:
+        raise ValueError(
+            f"{page}: unknown placeholder '{key}'; known: {', '.join(park.placeholders)}."
+        )
+    if entry.placeholder:
+        return Markup('<span class="placeholder" data-placeholder="{key}">[{word}: {label}]</span>').format(
+            key=key, word=WORDS["placeholder"][lang], label=safe(entry.label[lang])
+        )
+    return Markup('<span data-placeholder="{key}">{value}</span>').format(key=key, value=safe(entry.value or ""))
+
+
+def rate_html(park: Park, lang: Lang) -> Markup:
+    """The sentence that states the exchange rate behind every dollar figure."""
+    fact = park.facts[EXCHANGE_RATE]
+    source = park.sources[fact.source]
+    text = WORDS["rate"][lang].format(
+        rate=format_number(fact.value, lang, "rate"),
+        source=source.publisher[lang],
+        date=format_date(fact.as_of, lang),
+    )
+    return _span(EXCHANGE_RATE, park, fact, lang, text)
+
+
+def sources_html(park: Park, lang: Lang) -> Markup:
+    """The sources with publisher, title, date and address."""
+    items = [
+        Markup('<li id="source-{sid}" data-source="{sid}"><a href="{url}">{title}</a> — {publisher}, {date}</li>').format(
+            sid=sid,
+            url=source.url,
+            title=safe(source.title[lang]),
+            publisher=safe(source.publisher[lang]),
+            date=safe(format_date(source.date, lang)),
+        )
+        for sid, source in park.sources.items()
+    ]
+    return Markup('<ul class="source-list">{}</ul>').format(Markup("").join(items))
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from one page's URL to another's, both relative to the site root."""
+    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    rel = posixpath.relpath(to_url or ".", base or ".")
+    return rel + ("/" if to_url.endswith("/") and not rel.endswith("/") else "")
+
+
+def story_cards_html(
+    park: Park, stories: tuple, lang: Lang, page_url: str, page: str = ""
+) -> Markup:
+    """A card per success story: its title, figure and summary, linking to the story."""
+    prefix = "zh/" if lang == "zh" else ""
+    cards = []
+    for story in stories:
+        figure = Markup("")
+        if story.figure:
+            fact = get_fact(park, story.figure, f"{page} (story {story.slug}, `figure:`)")
+            figure = Markup('<p class="fact-card__value" data-fact="{id}" data-source="{sid}" title="{note}">{value}</p>').format(
+                id=story.figure,
+                sid=fact.source,
+                note=safe(source_note(park, fact, lang)),
+                value=safe(card_value(park, fact, lang)),
+            )
+        href = relative_url(page_url, f"{prefix}stories/{story.slug}/")
+        cards.append(
+            Markup('<a class="story-card" href="{href}">{figure}<span class="story-card__title">{title}</span><span class="story-card__summary">{summary}</span></a>').format(
+                href=href, figure=figure, title=safe(story.title), summary=safe(story.summary)
+            )
+        )
+    return Markup('<div class="story-cards">{}</div>').format(Markup("").join(cards))

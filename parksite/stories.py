@@ -1,0 +1,64 @@
+"""The success stories: one Markdown file each in docs/stories/, listed from their front matter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from parksite.paths import DOCS_DIR
+
+STORIES_DIR = "stories"
+
+
+@dataclass(frozen=True)
+class Story:
+    """What a story card shows, read from the story page's front matter."""
+
+    slug: str
+    title: str
+    summary: str
+    figure: str | None
+    order: int
+
+
+def story_files(lang: str, docs_dir: Path = DOCS_DIR) -> list[Path]:
+    """The story pages of one language, without the stories' index page."""
+    folder = docs_dir / STORIES_DIR
+    files = sorted(folder.glob("*.zh.md" if lang == "zh" else "*.md"))
+    return [f for f in files if f.name.split(".")[0] != "index" and (lang == "zh") == f.name.endswith(".zh.md")]
+
+
+def read_front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---"):
+        return {}
+    head = text.split("---", 2)[1]
+    data = yaml.safe_load(head)
+    return data if isinstance(data, dict) else {}
+
+
+@lru_cache(maxsize=8)
+def _stories(lang: str, docs_dir: Path, stamp: tuple) -> tuple[Story, ...]:
+    stories = []
+    for path in story_files(lang, docs_dir):
+        meta = read_front_matter(path)
+        stories.append(
+            Story(
+                slug=path.name.split(".")[0],
+                title=str(meta.get("title", path.stem)),
+                summary=str(meta.get("summary", "")),
+                figure=meta.get("figure"),
+                order=int(meta.get("order", 999)),
+            )
+        )
+    return tuple(sorted(stories, key=lambda s: (s.order, s.title)))
+
+
+def list_stories(lang: str, docs_dir: Path = DOCS_DIR) -> tuple[Story, ...]:
+    """Every story of a language, in order; read again only when a story file changes."""
+    files = story_files(lang, docs_dir)
+    stamp = tuple((f.name, f.stat().st_mtime_ns) for f in files)
+    return _stories(lang, docs_dir, stamp)
