@@ -35,7 +35,17 @@ def run_build() -> int:
     old = SITE_DIR.with_name(".site-old")
     for folder in (fresh, old):
         shutil.rmtree(folder, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(CONFIG_FILE), "--site-dir", str(fresh)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(CONFIG_FILE),
+        "--site-dir",
+        str(fresh),
+    ]
     result = subprocess.run(command, cwd=ROOT, env=os.environ | {"PYTHONHASHSEED": "0"})
     if result.returncode:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -43,14 +43,20 @@ def page_problems(park: Park, docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
         refs = list(cited_ids(text))
         figure = read_front_matter(path).get("figure")
         if figure:
-            line = next((n for n, t in enumerate(text.splitlines(), 1) if t.startswith("figure:")), 1)
+            line = next(
+                (n for n, t in enumerate(text.splitlines(), 1) if t.startswith("figure:")), 1
+            )
             refs.append(("figure", str(figure), line))
         for macro, ref, line in refs:
             known = holders if macro == "placeholder" else facts
             if ref in known:
                 continue
             close = difflib.get_close_matches(ref, known, n=3, cutoff=0.5)
-            hint = f"did you mean {', '.join(close)}?" if close else "every id is a key in data/park.yml."
+            hint = (
+                f"did you mean {', '.join(close)}?"
+                if close
+                else "every id is a key in data/park.yml."
+            )
             yield Problem(shown(path), line, None, macro, f"unknown id '{ref}'.", hint)
 
 

@@ -115,9 +115,9 @@ def _found(path: tuple, located: Located) -> str:
 
 def _lookup(data: object, path: tuple) -> object:
     for part in path:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+        if (isinstance(data, dict) and part in data) or (
+            isinstance(data, list) and isinstance(part, int) and part < len(data)
+        ):
             data = data[part]
         else:
             return None
@@ -148,7 +148,10 @@ def _explain(kind: str, err: dict, path: tuple, located: Located) -> tuple[str, 
             )
         return f"expected a whole number, found {found}.", "write digits only, e.g. 2021."
     if kind in ("string_type", "string_too_short"):
-        return f"expected some text, found {found}.", f'write the text, in quotes if it looks like a number: "{located.raw.get(path, "")}".'
+        return (
+            f"expected some text, found {found}.",
+            f'write the text, in quotes if it looks like a number: "{located.raw.get(path, "")}".',
+        )
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
         return f"expected a date, found {found}.", "write it as YYYY-MM-DD, e.g. 2022-01-30."
     if kind == "literal_error":
@@ -163,9 +166,15 @@ def _explain(kind: str, err: dict, path: tuple, located: Located) -> tuple[str, 
             "(source ids: lower-case letters, digits and -).",
         )
     if kind in ("dict_type", "model_type"):
-        return f"expected a block of `key: value` lines, found {found}.", "indent the keys under it."
+        return (
+            f"expected a block of `key: value` lines, found {found}.",
+            "indent the keys under it.",
+        )
     if kind == "list_type":
-        return f"expected a list, found {found}.", "write each item on its own line starting with `- `."
+        return (
+            f"expected a list, found {found}.",
+            "write each item on its own line starting with `- `.",
+        )
     if kind == "too_short":
         return f"{name} is empty.", "give at least one entry."
     if kind == "value_error":
@@ -182,40 +191,106 @@ def _consistency_problems(park: Park, located: Located, today: dt.date) -> Itera
         return Problem(located.file, line, col, field_name(tuple(path)), message, hint)
 
     if park.last_checked > today:
-        yield at("last_checked", message=f"{park.last_checked} lies in the future.", hint="write the day the facts were last checked, today at the latest.")
+        yield at(
+            "last_checked",
+            message=f"{park.last_checked} lies in the future.",
+            hint="write the day the facts were last checked, today at the latest.",
+        )
     for sid, source in park.sources.items():
         if source.date > today:
-            yield at("sources", sid, "date", message=f"{source.date} lies in the future.", hint="a source's date is the day it was published.")
+            yield at(
+                "sources",
+                sid,
+                "date",
+                message=f"{source.date} lies in the future.",
+                hint="a source's date is the day it was published.",
+            )
     for uid, unit in park.units.items():
-        if unit.kind != "rate" and (_DOLLAR.search(uid) or _DOLLAR.search(unit.en) or _DOLLAR.search(unit.zh)):
-            yield at("units", uid, message="a unit in US dollars is not allowed: dollar figures are never typed.", hint=f"state amounts in yuan; the site computes dollars from {EXCHANGE_RATE}.")
+        if unit.kind != "rate" and (
+            _DOLLAR.search(uid) or _DOLLAR.search(unit.en) or _DOLLAR.search(unit.zh)
+        ):
+            yield at(
+                "units",
+                uid,
+                message="a unit in US dollars is not allowed: dollar figures are never typed.",
+                hint=f"state amounts in yuan; the site computes dollars from {EXCHANGE_RATE}.",
+            )
 
     known_sources = sorted(park.sources)
     for fid, fact in park.facts.items():
         for i, sid in enumerate([fact.source, *fact.also]):
             if sid not in park.sources:
                 path = ("facts", fid, "source") if i == 0 else ("facts", fid, "also", i - 1)
-                yield at(*path, message=f"source `{sid}` is not listed under `sources:`.", hint=_suggest(sid, known_sources, "add the source under `sources:` first"))
+                yield at(
+                    *path,
+                    message=f"source `{sid}` is not listed under `sources:`.",
+                    hint=_suggest(sid, known_sources, "add the source under `sources:` first"),
+                )
         if fact.topic not in park.topics:
-            yield at("facts", fid, "topic", message=f"topic `{fact.topic}` is not listed under `topics:`.", hint=_suggest(fact.topic, sorted(park.topics), "add it under `topics:`"))
+            yield at(
+                "facts",
+                fid,
+                "topic",
+                message=f"topic `{fact.topic}` is not listed under `topics:`.",
+                hint=_suggest(fact.topic, sorted(park.topics), "add it under `topics:`"),
+            )
         if fact.as_of > today:
-            yield at("facts", fid, "as_of", message=f"{fact.as_of} lies in the future.", hint="as_of is the day the figure was true, usually its source's date.")
+            yield at(
+                "facts",
+                fid,
+                "as_of",
+                message=f"{fact.as_of} lies in the future.",
+                hint="as_of is the day the figure was true, usually its source's date.",
+            )
         if fact.value is None:
             continue
         unit = park.units.get(fact.unit or "")
         if unit is None:
-            yield at("facts", fid, "unit", message=f"unit `{fact.unit}` is not listed under `units:`.", hint=_suggest(fact.unit or "", sorted(park.units), "add it under `units:`"))
+            yield at(
+                "facts",
+                fid,
+                "unit",
+                message=f"unit `{fact.unit}` is not listed under `units:`.",
+                hint=_suggest(fact.unit or "", sorted(park.units), "add it under `units:`"),
+            )
             continue
         if fact.value < 0:
-            yield at("facts", fid, "value", message=f"{fact.value} is negative.", hint="facts are counts and amounts: write the figure without a minus sign.")
+            yield at(
+                "facts",
+                fid,
+                "value",
+                message=f"{fact.value} is negative.",
+                hint="facts are counts and amounts: write the figure without a minus sign.",
+            )
         if unit.kind in ("count", "year", "money") and not isinstance(fact.value, int):
-            yield at("facts", fid, "value", message=f"{fact.value} is not a whole number, but {fact.unit} are counted in whole numbers.", hint="write it without a decimal point, e.g. 1560000000 for 1.56 billion yuan.")
+            yield at(
+                "facts",
+                fid,
+                "value",
+                message=f"{fact.value} is not a whole number, but {fact.unit} are counted in whole numbers.",
+                hint="write it without a decimal point, e.g. 1560000000 for 1.56 billion yuan.",
+            )
 
     rate = park.facts.get(EXCHANGE_RATE)
-    if rate is None or rate.value is None or park.units.get(rate.unit or "", None) is None or park.units[rate.unit or ""].kind != "rate":
-        yield at("facts", message=f"`{EXCHANGE_RATE}` is missing: every US dollar figure is computed from it.", hint="keep the exchange rate fact with value, unit: yuan_per_usd, as_of and source.")
+    if (
+        rate is None
+        or rate.value is None
+        or park.units.get(rate.unit or "", None) is None
+        or park.units[rate.unit or ""].kind != "rate"
+    ):
+        yield at(
+            "facts",
+            message=f"`{EXCHANGE_RATE}` is missing: every US dollar figure is computed from it.",
+            hint="keep the exchange rate fact with value, unit: yuan_per_usd, as_of and source.",
+        )
     elif not 1 < float(rate.value) < 20:
-        yield at("facts", EXCHANGE_RATE, "value", message=f"{rate.value} yuan per US dollar is not a plausible exchange rate.", hint="write how many yuan one US dollar buys, e.g. 6.361.")
+        yield at(
+            "facts",
+            EXCHANGE_RATE,
+            "value",
+            message=f"{rate.value} yuan per US dollar is not a plausible exchange rate.",
+            hint="write how many yuan one US dollar buys, e.g. 6.361.",
+        )
 
     yield from _totals_problems(park, at)
 
@@ -223,15 +298,35 @@ def _consistency_problems(park: Park, located: Located, today: dt.date) -> Itera
 def _totals_problems(park: Park, at) -> Iterator[Problem]:
     """A single year's amount cannot exceed the total since a year that includes it."""
     totals = [
-        (fid, f) for fid, f in park.facts.items()
-        if f.value is not None and f.period and f.period.start is not None and f.period.end is None and f.qualifier != "planned"
+        (fid, f)
+        for fid, f in park.facts.items()
+        if f.value is not None
+        and f.period
+        and f.period.start is not None
+        and f.period.end is None
+        and f.qualifier != "planned"
     ]
     for fid, fact in park.facts.items():
-        if fact.value is None or not fact.period or fact.period.year is None or fact.qualifier == "planned":
+        if (
+            fact.value is None
+            or not fact.period
+            or fact.period.year is None
+            or fact.qualifier == "planned"
+        ):
             continue
         for tid, total in totals:
-            if total.unit == fact.unit and total.period.start <= fact.period.year and fact.value > total.value:
-                yield at("facts", fid, "value", message=f"{fact.value} for {fact.period.year} is more than the total since {total.period.start} ({tid}: {total.value}).", hint="check both figures and their units: a single year cannot exceed the total.")
+            if (
+                total.unit == fact.unit
+                and total.period.start <= fact.period.year
+                and fact.value > total.value
+            ):
+                yield at(
+                    "facts",
+                    fid,
+                    "value",
+                    message=f"{fact.value} for {fact.period.year} is more than the total since {total.period.start} ({tid}: {total.value}).",
+                    hint="check both figures and their units: a single year cannot exceed the total.",
+                )
 
 
 def _suggest(name: str, known: list[str], otherwise: str) -> str:

@@ -74,9 +74,7 @@ def format_date(date: dt.date, lang: str) -> str:
     return babel_date(date, format=pattern, locale=BABEL_LOCALE[lang])
 
 
-def format_period(
-    year: int | None, start: int | None, end: int | None, lang: str
-) -> str:
+def format_period(year: int | None, start: int | None, end: int | None, lang: str) -> str:
     """The time a figure covers: '2021', 'since 2015', '2022–2024' / '2021年', '2015年以来'."""
     if year is not None:
         return str(year) if lang == "en" else f"{year}年"

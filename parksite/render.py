@@ -10,7 +10,7 @@ import difflib
 import posixpath
 import re
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from parksite.model import EXCHANGE_RATE, Fact, Lang, Park
 from parksite.numbers import (
@@ -92,9 +92,9 @@ def usd_text(park: Park, fact: Fact, lang: Lang) -> str:
 
 
 def _span(fact_id: str, park: Park, fact: Fact, lang: Lang, body: str) -> Markup:
-    return Markup('<span class="fact" data-fact="{id}" data-source="{sid}" title="{note}">{body}</span>').format(
-        id=fact_id, sid=fact.source, note=safe(source_note(park, fact, lang)), body=safe(body)
-    )
+    return Markup(
+        '<span class="fact" data-fact="{id}" data-source="{sid}" title="{note}">{body}</span>'
+    ).format(id=fact_id, sid=fact.source, note=safe(source_note(park, fact, lang)), body=safe(body))
 
 
 def fact_html(park: Park, fact_id: str, lang: Lang, page: str = "") -> Markup:
@@ -107,9 +107,15 @@ def money_html(park: Park, fact_id: str, lang: Lang, page: str = "") -> Markup:
     """A yuan amount with its US dollar value computed from the one exchange rate."""
     fact = get_fact(park, fact_id, page)
     if fact.value is None or park.units[fact.unit or ""].kind != "money":
-        raise ValueError(f"{page}: money('{fact_id}') needs a fact in yuan; use fact() for this one.")
+        raise ValueError(
+            f"{page}: money('{fact_id}') needs a fact in yuan; use fact() for this one."
+        )
     usd = usd_text(park, fact, lang)
-    text = f"{figure_text(park, fact, lang)} ({usd})" if lang == "en" else f"{figure_text(park, fact, lang)}（{usd}）"
+    text = (
+        f"{figure_text(park, fact, lang)} ({usd})"
+        if lang == "en"
+        else f"{figure_text(park, fact, lang)}（{usd}）"
+    )
     return _span(fact_id, park, fact, lang, text)
 
 
@@ -118,9 +124,9 @@ def list_html(park: Park, fact_id: str, lang: Lang, page: str = "") -> Markup:
     fact = get_fact(park, fact_id, page)
     items = fact.items or ([fact.text] if fact.text else [])
     lis = Markup("").join(Markup("<li>{}</li>").format(safe(item[lang])) for item in items)
-    return Markup('<div class="fact-list" data-fact="{id}" data-source="{sid}"><ul>{lis}</ul><p class="fact-note">{note}</p></div>').format(
-        id=fact_id, sid=fact.source, lis=lis, note=safe(source_note(park, fact, lang))
-    )
+    return Markup(
+        '<div class="fact-list" data-fact="{id}" data-source="{sid}"><ul>{lis}</ul><p class="fact-note">{note}</p></div>'
+    ).format(id=fact_id, sid=fact.source, lis=lis, note=safe(source_note(park, fact, lang)))
 
 
 def card_value(park: Park, fact: Fact, lang: Lang) -> str:
@@ -139,7 +145,9 @@ def cards_html(park: Park, fact_ids: tuple[str, ...], lang: Lang, page: str = ""
         fact = get_fact(park, fact_id, page)
         extra = Markup("")
         if fact.value is not None and park.units[fact.unit or ""].kind == "money":
-            extra = Markup('<p class="fact-card__usd">{}</p>').format(safe(usd_text(park, fact, lang)))
+            extra = Markup('<p class="fact-card__usd">{}</p>').format(
+                safe(usd_text(park, fact, lang))
+            )
         if fact.qualifier == "planned":
             extra += Markup('<p class="fact-card__tag">{}</p>').format(WORDS["planned"][lang])
         cards.append(
@@ -182,7 +190,11 @@ def table_html(park: Park, lang: Lang, topic: str | None = None, page: str = "")
             source = park.sources[fact.source]
             figure = figure_text(park, fact, lang)
             if fact.value is not None and park.units[fact.unit or ""].kind == "money":
-                figure += f" ({usd_text(park, fact, lang)})" if lang == "en" else f"（{usd_text(park, fact, lang)}）"
+                figure += (
+                    f" ({usd_text(park, fact, lang)})"
+                    if lang == "en"
+                    else f"（{usd_text(park, fact, lang)}）"
+                )
             if fact.qualifier == "planned":
                 figure += f" · {WORDS['planned'][lang]}"
             rows.append(
@@ -203,13 +215,15 @@ def table_html(park: Park, lang: Lang, topic: str | None = None, page: str = "")
             )
         if not rows:
             continue
-        head = Markup("<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>").format(
+        head = Markup(
+            "<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
+        ).format(
             WORDS["fact"][lang], WORDS["figure"][lang], WORDS["period"][lang], WORDS["source"][lang]
         )
         sections.append(
-            Markup('<table class="fact-table" data-topic="{tid}"><caption>{title}</caption>{head}<tbody>{rows}</tbody></table>').format(
-                tid=tid, title=safe(title[lang]), head=head, rows=Markup("").join(rows)
-            )
+            Markup(
+                '<table class="fact-table" data-topic="{tid}"><caption>{title}</caption>{head}<tbody>{rows}</tbody></table>'
+            ).format(tid=tid, title=safe(title[lang]), head=head, rows=Markup("").join(rows))
         )
     return Markup("").join(sections)
 
@@ -222,10 +236,12 @@ def placeholder_html(park: Park, key: str, lang: Lang, page: str = "") -> Markup
             f"{page}: unknown placeholder '{key}'; known: {', '.join(park.placeholders)}."
         )
     if entry.placeholder:
-        return Markup('<span class="placeholder" data-placeholder="{key}">[{word}: {label}]</span>').format(
-            key=key, word=WORDS["placeholder"][lang], label=safe(entry.label[lang])
-        )
-    return Markup('<span data-placeholder="{key}">{value}</span>').format(key=key, value=safe(entry.value or ""))
+        return Markup(
+            '<span class="placeholder" data-placeholder="{key}">[{word}: {label}]</span>'
+        ).format(key=key, word=WORDS["placeholder"][lang], label=safe(entry.label[lang]))
+    return Markup('<span data-placeholder="{key}">{value}</span>').format(
+        key=key, value=safe(entry.value or "")
+    )
 
 
 def rate_html(park: Park, lang: Lang) -> Markup:
@@ -243,7 +259,9 @@ def rate_html(park: Park, lang: Lang) -> Markup:
 def sources_html(park: Park, lang: Lang) -> Markup:
     """The sources with publisher, title, date and address."""
     items = [
-        Markup('<li id="source-{sid}" data-source="{sid}"><a href="{url}">{title}</a> — {publisher}, {date}</li>').format(
+        Markup(
+            '<li id="source-{sid}" data-source="{sid}"><a href="{url}">{title}</a> — {publisher}, {date}</li>'
+        ).format(
             sid=sid,
             url=source.url,
             title=safe(source.title[lang]),
@@ -257,7 +275,11 @@ def sources_html(park: Park, lang: Lang) -> Markup:
 
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from one page's URL to another's, both relative to the site root."""
-    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    base = (
+        posixpath.dirname(from_url.rstrip("/") + "/x")
+        if from_url.endswith("/") or not from_url
+        else posixpath.dirname(from_url)
+    )
     rel = posixpath.relpath(to_url or ".", base or ".")
     return rel + ("/" if to_url.endswith("/") and not rel.endswith("/") else "")
 
@@ -272,7 +294,9 @@ def story_cards_html(
         figure = Markup("")
         if story.figure:
             fact = get_fact(park, story.figure, f"{page} (story {story.slug}, `figure:`)")
-            figure = Markup('<p class="fact-card__value" data-fact="{id}" data-source="{sid}" title="{note}">{value}</p>').format(
+            figure = Markup(
+                '<p class="fact-card__value" data-fact="{id}" data-source="{sid}" title="{note}">{value}</p>'
+            ).format(
                 id=story.figure,
                 sid=fact.source,
                 note=safe(source_note(park, fact, lang)),
@@ -280,8 +304,8 @@ def story_cards_html(
             )
         href = relative_url(page_url, f"{prefix}stories/{story.slug}/")
         cards.append(
-            Markup('<a class="story-card" href="{href}">{figure}<span class="story-card__title">{title}</span><span class="story-card__summary">{summary}</span></a>').format(
-                href=href, figure=figure, title=safe(story.title), summary=safe(story.summary)
-            )
+            Markup(
+                '<a class="story-card" href="{href}">{figure}<span class="story-card__title">{title}</span><span class="story-card__summary">{summary}</span></a>'
+            ).format(href=href, figure=figure, title=safe(story.title), summary=safe(story.summary))
         )
     return Markup('<div class="story-cards">{}</div>').format(Markup("").join(cards))

@@ -28,7 +28,11 @@ def story_files(lang: str, docs_dir: Path = DOCS_DIR) -> list[Path]:
     """The story pages of one language, without the stories' index page."""
     folder = docs_dir / STORIES_DIR
     files = sorted(folder.glob("*.zh.md" if lang == "zh" else "*.md"))
-    return [f for f in files if f.name.split(".")[0] != "index" and (lang == "zh") == f.name.endswith(".zh.md")]
+    return [
+        f
+        for f in files
+        if f.name.split(".")[0] != "index" and (lang == "zh") == f.name.endswith(".zh.md")
+    ]
 
 
 def read_front_matter(path: Path) -> dict:

@@ -67,7 +67,16 @@ def load_text(text: str, file: str) -> Located:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise DataError(
-            [Problem(file, 1, 1, "", "the file is empty.", "restore it from git: git checkout -- " + file)]
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "",
+                    "the file is empty.",
+                    "restore it from git: git checkout -- " + file,
+                )
+            ]
         )
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)

@@ -1,0 +1,109 @@
+"""Shared fixtures: one strict build per test session, a local server, and headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from parksite.paths import ROOT
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+OUTPUT = ROOT / "test-output"
+LANGS = ("en", "zh")
+PAGES = (
+    "",
+    "about/",
+    "services/",
+    "talent/",
+    "belt-and-road/",
+    "stories/",
+    "stories/ruifei/",
+    "stories/record-2021/",
+    "plans/",
+    "key-figures/",
+    "contact/",
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run a strict MkDocs build of a project folder into site_dir."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of what a build reads, for tests that break it on purpose."""
+    for name in ("docs", "data", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    for name in ("mkdocs.yml", "macros.py"):
+        shutil.copy(ROOT / name, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session with --strict."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site_dir)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return site_dir
+
+
+def page_file(site: Path, lang: str, page: str) -> Path:
+    prefix = "zh/" if lang == "zh" else ""
+    return site / f"{prefix}{page}index.html"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 for the browser tests."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright; a skip without it, a failure under CI=true."""
+    if not CHROMIUM.exists():
+        message = f"no Chromium at {CHROMIUM}: install Debian's chromium (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " — CI must run the browser tests")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -1,0 +1,76 @@
+"""The site in headless Chromium: every page in both languages, search, the language switch."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import LANGS, OUTPUT, PAGES
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = {"phone": 390, "desktop": 1280}
+SHOTS = OUTPUT / "screenshots"
+
+
+def page_url(server: str, lang: str, page: str) -> str:
+    return server + ("zh/" if lang == "zh" else "") + page
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_loads_only_from_this_host_and_is_photographed(browser, server, lang, page) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    host = urlparse(server).hostname
+    for name, width in WIDTHS.items():
+        ctx = browser.new_context(viewport={"width": width, "height": 900})
+        tab = ctx.new_page()
+        requests: list[str] = []
+        tab.on("request", lambda request, seen=requests: seen.append(request.url))
+        errors: list[str] = []
+        tab.on("pageerror", lambda exc, seen=errors: seen.append(str(exc)))
+        response = tab.goto(page_url(server, lang, page), wait_until="networkidle")
+        assert response is not None and response.ok
+        assert tab.locator("h1").count() == 1
+        slug = (page.strip("/") or "home").replace("/", "-")
+        tab.screenshot(path=str(SHOTS / f"{lang}-{slug}-{name}.png"), full_page=True)
+        ctx.close()
+        outside = [url for url in requests if urlparse(url).hostname not in (host, None)]
+        assert outside == [], outside
+        assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"),
+    [("en", "patents", "/services/"), ("zh", "专利", "/zh/services/")],
+)
+def test_search_finds_words_in_both_languages(context, server, lang, query, expected) -> None:
+    tab = context.new_page()
+    tab.goto(page_url(server, lang, ""), wait_until="networkidle")
+    tab.keyboard.press("/")
+    box = tab.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material searches on key events, which fill() alone does not send
+    results = tab.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(expected in (href or "") for href in hrefs), hrefs
+
+
+@pytest.mark.parametrize(("lang", "other"), [("en", "zh"), ("zh", "en")])
+@pytest.mark.parametrize("page", ["about/", "key-figures/", "stories/ruifei/"])
+def test_language_switch_leads_to_the_same_page(context, server, lang, other, page) -> None:
+    tab = context.new_page()
+    tab.goto(page_url(server, lang, page), wait_until="networkidle")
+    link = tab.locator(f'.md-select a[hreflang="{other}"]').first
+    tab.goto(link.evaluate("a => a.href"), wait_until="networkidle")
+    assert urlparse(tab.url).path == urlparse(page_url(server, other, page)).path
+    assert tab.locator("html").get_attribute("lang").startswith(other)

@@ -1,0 +1,37 @@
+"""The real data file loads, and its facts are what the sources say."""
+
+from __future__ import annotations
+
+from parksite.data import load_park
+from parksite.model import EXCHANGE_RATE
+from parksite.paths import DATA_FILE
+
+
+def test_the_data_file_loads() -> None:
+    park = load_park(DATA_FILE)
+    assert len(park.facts) >= 30
+    assert set(park.sources) == {
+        "chinadaily-2022-01-30",
+        "tywb-2021-11-03",
+        "chinadaily-2022-10-27",
+    }
+
+
+def test_every_fact_names_a_listed_source_and_both_labels() -> None:
+    park = load_park(DATA_FILE)
+    for fact in park.facts.values():
+        assert fact.source in park.sources
+        assert fact.label.en and fact.label.zh
+
+
+def test_the_exchange_rate_is_the_one_the_article_implies() -> None:
+    rate = load_park(DATA_FILE).facts[EXCHANGE_RATE]
+    assert rate.value == 6.361
+    assert rate.source == "chinadaily-2022-01-30"
+
+
+def test_placeholders_are_marked_and_empty() -> None:
+    park = load_park(DATA_FILE)
+    for key in ("contact.address", "contact.phone", "contact.email", "site.icp_number"):
+        assert park.placeholders[key].placeholder
+        assert park.placeholders[key].value is None
