@@ -1,5 +1,7 @@
 # The few verbs of the site: build, serve, check, test, bench. Each installs what it needs.
 PYTHON ?= python3
+# Quiet the MkDocs 2 notice: this project stays on MkDocs 1.6 (MkDocs 2 drops plugins).
+export NO_MKDOCS_2_WARNING = 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed

@@ -56,6 +56,11 @@ def define_env(env) -> None:
         return render.placeholder_html(park, key, lang(), where())
 
     @env.macro
+    def period(fact_id: str) -> str:
+        """The year or years a figure covers, from its `period:`: {{ period("revenue.2021") }}"""
+        return render.period_html(park, fact_id, lang(), where())
+
+    @env.macro
     def exchange_rate() -> str:
         """The sentence stating the rate behind every US dollar figure: {{ exchange_rate() }}"""
         return render.rate_html(park, lang())

@@ -46,7 +46,9 @@ def run_build() -> int:
         "--site-dir",
         str(fresh),
     ]
-    result = subprocess.run(command, cwd=ROOT, env=os.environ | {"PYTHONHASHSEED": "0"})
+    result = subprocess.run(
+        command, cwd=ROOT, env=os.environ | {"PYTHONHASHSEED": "0", "NO_MKDOCS_2_WARNING": "1"}
+    )
     if result.returncode:
         shutil.rmtree(fresh, ignore_errors=True)
         print("The build failed; site/ is unchanged.", file=sys.stderr)

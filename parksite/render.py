@@ -31,8 +31,8 @@ WORDS = {
     "figure": {"en": "Figure", "zh": "数据"},
     "period": {"en": "Period / as of", "zh": "时段/截至"},
     "rate": {
-        "en": "US dollar figures are computed at {rate} yuan per US dollar ({source}, {date}).",
-        "zh": "美元数额按1美元兑{rate}元人民币换算（{source}，{date}）。",
+        "en": "US dollar figures are computed at {rate} yuan per US dollar ({source}, {date})",
+        "zh": "美元数额按1美元兑{rate}元人民币换算（{source}，{date}）",
     },
 }
 
@@ -242,6 +242,19 @@ def placeholder_html(park: Park, key: str, lang: Lang, page: str = "") -> Markup
     return Markup('<span data-placeholder="{key}">{value}</span>').format(
         key=key, value=safe(entry.value or "")
     )
+
+
+def period_html(park: Park, fact_id: str, lang: Lang, page: str = "") -> Markup:
+    """The time a fact covers, as a year or span: '2021', '2022–2024' / '2021年'."""
+    fact = get_fact(park, fact_id, page)
+    if fact.period is None:
+        raise ValueError(
+            f"{page}: period('{fact_id}'): this fact has no `period:` in data/park.yml."
+        )
+    text = format_period(fact.period.year, fact.period.start, fact.period.end, lang)
+    return Markup(
+        '<span class="fact-period" data-fact="{id}" data-source="{sid}" title="{note}">{text}</span>'
+    ).format(id=fact_id, sid=fact.source, note=safe(source_note(park, fact, lang)), text=safe(text))
 
 
 def rate_html(park: Park, lang: Lang) -> Markup:
