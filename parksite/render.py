@@ -168,7 +168,8 @@ def cards_html(park: Park, fact_ids: tuple[str, ...], lang: Lang, page: str = ""
 
 
 def when_text(fact: Fact, lang: Lang) -> str:
-    as_of = f"{WORDS['as_of'][lang]} {format_date(fact.as_of, lang)}"
+    space = " " if lang == "en" else ""
+    as_of = f"{WORDS['as_of'][lang]}{space}{format_date(fact.as_of, lang)}"
     if fact.period is None:
         return as_of
     period = format_period(fact.period.year, fact.period.start, fact.period.end, lang)
@@ -200,7 +201,7 @@ def table_html(park: Park, lang: Lang, topic: str | None = None, page: str = "")
             rows.append(
                 Markup(
                     '<tr id="fact-{anchor}" data-fact="{id}" data-source="{sid}"><td>{label}</td><td class="fact-table__figure">{figure}</td>'
-                    '<td>{when}</td><td><a href="{url}">{publisher}</a>, {date}</td></tr>'
+                    '<td>{when}</td><td><a href="{url}">{publisher}</a></td></tr>'
                 ).format(
                     anchor=fact_id.replace(".", "-"),
                     id=fact_id,
@@ -210,7 +211,6 @@ def table_html(park: Park, lang: Lang, topic: str | None = None, page: str = "")
                     when=safe(when_text(fact, lang)),
                     url=source.url,
                     publisher=safe(source.publisher[lang]),
-                    date=safe(format_date(source.date, lang)),
                 )
             )
         if not rows:

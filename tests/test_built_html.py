@@ -86,7 +86,7 @@ def test_key_figures_table_lists_every_fact_with_source_and_date(site: Path, lan
     for row in rows:
         cells = row.find_all("td")
         assert cells[3].a["href"].startswith("http"), row
-        assert re.search(r"20\d\d", cells[2].get_text()), row
+        assert re.search(r"(as of|截至).*20\d\d", cells[2].get_text()), row
 
 
 @pytest.mark.parametrize("lang", LANGS)
