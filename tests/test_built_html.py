@@ -159,3 +159,8 @@ def test_period_shows_the_year_a_figure_covers(site: Path, lang: str, expected: 
         'span.fact-period[data-fact="revenue.2021"]'
     )
     assert [s.get_text() for s in spans] == [expected]
+
+
+def test_chinese_headings_get_readable_anchors(site: Path) -> None:
+    ids = [h["id"] for h in soup(page_file(site, "zh", "key-figures/")).select("h2[id]")]
+    assert "按主题分类的全部数据" in ids, ids
