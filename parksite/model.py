@@ -42,9 +42,13 @@ class Source(Strict):
 
     publisher: Bilingual
     title: Bilingual
-    date: dt.date
+    date: dt.date = Field(description="The day it was published, YYYY-MM-DD.")
     language: Lang
     url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$")]
+    review_by: dt.date | None = Field(
+        default=None,
+        description="Check its facts again by this day (default: two years after each fact's as_of).",
+    )
 
 
 class Unit(Strict):
@@ -76,18 +80,27 @@ class Period(Strict):
 class Fact(Strict):
     """One fact: a number with its unit, a text, or a list of items, with its provenance."""
 
-    topic: str
-    label: Bilingual
-    value: int | float | None = None
-    unit: str | None = None
-    qualifier: Qualifier | None = None
+    topic: str = Field(description="One of the keys under `topics:`.")
+    label: Bilingual = Field(description="What the figure measures, in English and Chinese.")
+    value: int | float | None = Field(
+        default=None,
+        description="Digits only: 6000000000, never '6 billion' or '60亿'. Needs `unit:`.",
+    )
+    unit: str | None = Field(default=None, description="One of the keys under `units:`.")
+    qualifier: Qualifier | None = Field(
+        default=None, description="Only when the source says so: more than, over, record..."
+    )
     text: Bilingual | None = None
     items: list[Bilingual] | None = Field(default=None, min_length=1)
     period: Period | None = None
-    as_of: dt.date
-    source: SourceId
-    also: list[SourceId] = []
-    review_by: dt.date | None = None
+    as_of: dt.date = Field(description="The day the figure was true, YYYY-MM-DD.")
+    source: SourceId = Field(description="One of the keys under `sources:`.")
+    also: list[SourceId] = Field(default=[], description="Other sources that say the same.")
+    review_by: dt.date | None = Field(
+        default=None,
+        description="Check the figure again by this day (default: its source's review_by, "
+        "else two years after as_of).",
+    )
 
     @model_validator(mode="after")
     def _one_kind(self) -> Fact:
@@ -130,7 +143,9 @@ class Park(Strict):
     """Everything in data/park.yml."""
 
     schema_version: Literal[1]
-    last_checked: dt.date
+    last_checked: dt.date = Field(
+        description="The day someone last checked every fact against its source; the site shows it."
+    )
     sources: dict[SourceId, Source] = Field(min_length=1)
     units: dict[str, Unit]
     topics: dict[str, Bilingual]
