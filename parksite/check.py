@@ -51,7 +51,7 @@ def page_problems(park: Park, docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
             known = holders if macro == "placeholder" else facts
             if ref in known:
                 continue
-            close = difflib.get_close_matches(ref, known, n=3, cutoff=0.5)
+            close = difflib.get_close_matches(ref, known, n=3, cutoff=0.7)
             hint = (
                 f"did you mean {', '.join(close)}?"
                 if close

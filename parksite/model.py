@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
@@ -19,6 +20,11 @@ FactId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 Qualifier = Literal["more_than", "over", "record", "planned", "about"]
 UnitKind = Literal["money", "count", "year", "area", "rate"]
+
+
+def mistake(message: str, hint: str) -> PydanticCustomError:
+    """A rule of this file broken: the message and the hint the editor reads."""
+    return PydanticCustomError("park", message, {"hint": hint})
 
 
 class Strict(BaseModel):
@@ -71,9 +77,14 @@ class Period(Strict):
     @model_validator(mode="after")
     def _one_shape(self) -> Period:
         if (self.year is None) == (self.start is None):
-            raise ValueError("give either `year:` or `from:` (with an optional `to:`)")
+            raise mistake(
+                "a period is either one year or a span from a year.",
+                "write {year: 2021} or {from: 2015} (or {from: 2022, to: 2024}), not both.",
+            )
         if self.end is not None and (self.start is None or self.end < self.start):
-            raise ValueError("`to:` must come with `from:` and not be before it")
+            raise mistake(
+                "`to:` needs a `from:` that is not after it.", "write {from: 2022, to: 2024}."
+            )
         return self
 
 
@@ -106,14 +117,22 @@ class Fact(Strict):
     def _one_kind(self) -> Fact:
         kinds = [k for k in ("value", "text", "items") if getattr(self, k) is not None]
         if len(kinds) != 1:
-            raise ValueError(
-                "a fact has exactly one of `value:` (a number), `text:` or `items:`"
-                + (f"; this one has {' and '.join(kinds)}" if kinds else "; this one has none")
+            raise mistake(
+                "a fact has exactly one of `value:` (a number), `text:` or `items:`; "
+                + (f"this one has {' and '.join(kinds)}." if kinds else "this one has none."),
+                "keep the one that fits and delete the others; a second figure is a second fact "
+                "with its own id.",
             )
         if self.value is not None and self.unit is None:
-            raise ValueError("a number needs its `unit:` (e.g. unit: yuan)")
+            raise mistake(
+                "this number has no `unit:`.",
+                "add a line `unit: ...` with one of the keys under `units:`, e.g. unit: yuan.",
+            )
         if self.value is None and (self.unit or self.qualifier):
-            raise ValueError("`unit:` and `qualifier:` belong to a number (`value:`)")
+            raise mistake(
+                "`unit:` and `qualifier:` belong to a number, and this fact has no `value:`.",
+                "delete them, or give the fact its `value:`.",
+            )
         return self
 
     @property
@@ -133,9 +152,15 @@ class Placeholder(Strict):
     @model_validator(mode="after")
     def _marked(self) -> Placeholder:
         if self.placeholder and self.value is not None:
-            raise ValueError("a filled-in value is not a placeholder: delete `placeholder: true`")
+            raise mistake(
+                "this has a value and is still marked as a placeholder.",
+                "delete the line `placeholder: true`.",
+            )
         if not self.placeholder and self.value is None:
-            raise ValueError("give `value:`, or mark it `placeholder: true` until it is known")
+            raise mistake(
+                "this has no value.",
+                "give `value:`, or write `placeholder: true` until it is known.",
+            )
         return self
 
 
