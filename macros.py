@@ -11,6 +11,7 @@ from parksite import render
 from parksite.data import load_park
 from parksite.notices import report_notices
 from parksite.pages import page_language, page_source
+from parksite.sandbox import use_sandbox
 from parksite.stories import list_stories
 
 
@@ -69,3 +70,8 @@ def define_env(env) -> None:
     def story_cards() -> str:
         """A card for every success story in docs/stories/, in their `order:`: {{ story_cards() }}"""
         return render.story_cards_html(park, list_stories(lang()), lang(), env.page.url, where())
+
+
+def on_pre_page_macros(env) -> None:
+    """Render every page in the sandbox: a page cannot run Python or reach the build's objects."""
+    use_sandbox(env)

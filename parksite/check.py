@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import ast
 import difflib
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from parksite.data import load_park
 from parksite.errors import DataError, Problem
+from parksite.links import HOW_TO_LINK, unsafe_scheme
 from parksite.model import Park
 from parksite.paths import DATA_FILE, DOCS_DIR, shown
 from parksite.stories import read_front_matter
@@ -17,6 +19,10 @@ from parksite.stories import read_front_matter
 # A macro call as editors write it: {{ fact("patents.national") }}, {{ cards("a", "b") }}.
 MACRO_CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\s*\((?P<args>[^)]*)\)\s*-?\}\}")
 FACT_MACROS = {"fact", "money", "fact_list", "cards"}
+# Where Markdown or HTML takes an address: [x](here), [x]: here, href="here", src="here".
+LINK_TARGET = re.compile(
+    r"""(\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|\b(?:href|src)\s*=\s*["']?)([^\s)"'>]+)""", re.M
+)
 
 
 def cited_ids(text: str) -> Iterator[tuple[str, str, int]]:
@@ -60,10 +66,28 @@ def page_problems(park: Park, docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
             yield Problem(shown(path), line, None, macro, f"unknown id '{ref}'.", hint)
 
 
+def link_problems(docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
+    """Every link in a page to an address a browser would run (javascript: and the like)."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        for match in LINK_TARGET.finditer(text):
+            scheme = unsafe_scheme(html.unescape(match[2]))
+            if scheme:
+                line = text.count("\n", 0, match.start(2)) + 1
+                yield Problem(
+                    shown(path),
+                    line,
+                    None,
+                    "link",
+                    f"a link to a `{scheme}:` address is not allowed.",
+                    HOW_TO_LINK,
+                )
+
+
 def check(data_file: Path = DATA_FILE, docs_dir: Path = DOCS_DIR) -> Park:
     """Validate the data and the pages' references; raise DataError with every problem."""
     park = load_park(data_file)
-    problems = list(page_problems(park, docs_dir))
+    problems = [*page_problems(park, docs_dir), *link_problems(docs_dir)]
     if problems:
         raise DataError(problems)
     return park
