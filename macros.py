@@ -11,6 +11,7 @@ from parksite import render
 from parksite.data import load_park
 from parksite.notices import report_notices
 from parksite.pages import page_language, page_source
+from parksite.review import checked_html
 from parksite.sandbox import use_sandbox
 from parksite.stories import list_stories
 
@@ -19,6 +20,8 @@ def define_env(env) -> None:
     """Load the data once for this build and register the macros."""
     park = load_park()
     report_notices(park)
+    # For theme templates (the footer): {{ config.extra.data_last_checked }}, YYYY-MM-DD.
+    env.conf["extra"]["data_last_checked"] = park.last_checked.isoformat()
 
     def lang() -> str:
         return page_language(env.page)
@@ -60,6 +63,11 @@ def define_env(env) -> None:
     def exchange_rate() -> str:
         """The sentence stating the rate behind every US dollar figure: {{ exchange_rate() }}"""
         return render.rate_html(park, lang())
+
+    @env.macro
+    def data_checked() -> str:
+        """The sentence saying when the figures were last checked against their sources: {{ data_checked() }}"""
+        return checked_html(park, lang())
 
     @env.macro
     def sources_list() -> str:

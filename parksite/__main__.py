@@ -10,7 +10,7 @@ import sys
 
 from parksite.check import check
 from parksite.errors import DataError
-from parksite.notices import placeholder_notices
+from parksite.notices import all_notices
 from parksite.paths import CONFIG_FILE, ROOT, SCHEMA_FILE, SITE_DIR, shown
 from parksite.schema import write_schema
 
@@ -21,7 +21,7 @@ def run_check() -> int:
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    for line in placeholder_notices(park):
+    for line in all_notices(park):
         print(f"NOTICE: {line}")
     print(f"OK: data/park.yml ({len(park.facts)} facts) and every page's fact references.")
     return 0
