@@ -20,7 +20,7 @@ REVIEW_AFTER_YEARS = 2
 
 _CHECKED = {
     "en": "The figures on this site were last checked against their sources on {date}.",
-    "zh": "本站数据最近一次与来源核对的日期：{date}。",
+    "zh": "本站数据最近一次于{date}与来源核对。",
 }
 
 

@@ -50,7 +50,7 @@ def test_facts_past_review_are_listed_by_source() -> None:
     ("lang", "sentence"),
     [
         ("en", "The figures on this site were last checked against their sources on "),
-        ("zh", "本站数据最近一次与来源核对的日期："),
+        ("zh", "本站数据最近一次于"),
     ],
 )
 def test_key_figures_say_when_the_data_were_last_checked(
