@@ -19,6 +19,11 @@ from parksite.yamlsource import Located, field_name, load_text
 _cache: dict[Path, tuple[tuple[int, int], Park]] = {}
 
 _DOLLAR = re.compile(r"(usd|dollar|美元|\$)", re.IGNORECASE)
+# A dollar amount typed into a text: "US$943 million", "943 million dollars", "9.43亿美元".
+_DOLLAR_FIGURE = re.compile(
+    r"\$\s*\d|\d\s*(million|billion|thousand)?\s*(US\s)?dollars?\b|\d\s*[万亿]?\s*美元",
+    re.IGNORECASE,
+)
 
 
 def load_park(path: Path = DATA_FILE, *, today: dt.date | None = None) -> Park:
@@ -276,6 +281,7 @@ def _consistency_problems(park: Park, located: Located, today: dt.date) -> Itera
                 message=f"{fact.as_of} lies in the future.",
                 hint="as_of is the day the figure was true, usually its source's date.",
             )
+        yield from _typed_dollars(fid, fact, at)
         if fact.review_by is not None and fact.review_by < fact.as_of:
             yield at(
                 "facts",
@@ -335,6 +341,24 @@ def _consistency_problems(park: Park, located: Located, today: dt.date) -> Itera
         )
 
     yield from _totals_problems(park, at)
+
+
+def _typed_dollars(fid: str, fact: model.Fact, at) -> Iterator[Problem]:
+    """A dollar amount typed into a label, text or list item, instead of computed."""
+    texts = [("label", fact.label), ("text", fact.text)]
+    texts += [(("items", i), item) for i, item in enumerate(fact.items or [])]
+    for where, bilingual in texts:
+        for lang in model.LANGS:
+            if bilingual is not None and _DOLLAR_FIGURE.search(bilingual[lang]):
+                path = (where if isinstance(where, tuple) else (where,)) + (lang,)
+                yield at(
+                    "facts",
+                    fid,
+                    *path,
+                    message="a US dollar amount is typed into this text.",
+                    hint="state the amount in yuan as a number fact; the site computes dollars "
+                    f"from {EXCHANGE_RATE} ({{{{ money(...) }}}} in a page).",
+                )
 
 
 def _totals_problems(park: Park, at) -> Iterator[Problem]:

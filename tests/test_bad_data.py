@@ -358,6 +358,19 @@ CASES = [
         "# nothing\n\n# here\n",
         "data/park.yml line 1, column 1: the file is empty.\n    How to fix: restore it from git: git checkout -- data/park.yml",
     ),
+    case(
+        "dollar amount in a text",
+        "text: {en: The park, zh: 园区}",
+        'text: {en: "about US$943 million", zh: 约9.43亿美元}',
+        "data/park.yml line 44, column 16: facts[park.name].text.en: a US dollar amount is typed into this text.\n    How to fix: state the amount in yuan as a number fact; the site computes dollars from exchange_rate.yuan_per_usd ({{ money(...) }} in a page).",
+        "data/park.yml line 44, column 44: facts[park.name].text.zh: a US dollar amount is typed into this text.\n    How to fix: state the amount in yuan as a number fact; the site computes dollars from exchange_rate.yuan_per_usd ({{ money(...) }} in a page).",
+    ),
+    case(
+        "dollar amount in a label",
+        "label: {en: National patents, zh: 国家专利}",
+        "label: {en: National patents worth 5 million dollars, zh: 国家专利}",
+        "data/park.yml line 36, column 17: facts[patents.national].label.en: a US dollar amount is typed into this text.\n    How to fix: state the amount in yuan as a number fact; the site computes dollars from exchange_rate.yuan_per_usd ({{ money(...) }} in a page).",
+    ),
 ]
 
 
