@@ -7,7 +7,10 @@ import difflib
 import html
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+
+import yaml
 
 from parksite.data import load_park
 from parksite.errors import DataError, Problem
@@ -15,6 +18,7 @@ from parksite.links import HOW_TO_LINK, unsafe_scheme
 from parksite.model import Park
 from parksite.paths import DATA_FILE, DOCS_DIR, shown
 from parksite.stories import read_front_matter
+from parksite.yamlsource import syntax_problem
 
 # A macro call as editors write it: {{ fact("patents.national") }}, {{ cards("a", "b") }}.
 MACRO_CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\s*\((?P<args>[^)]*)\)\s*-?\}\}")
@@ -47,7 +51,13 @@ def page_problems(park: Park, docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
     for path in sorted(docs_dir.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         refs = list(cited_ids(text))
-        figure = read_front_matter(path).get("figure")
+        try:
+            figure = read_front_matter(path).get("figure")
+        except yaml.MarkedYAMLError as exc:
+            # MkDocs would quietly show a broken front matter as text at the top of the page.
+            problem = syntax_problem(exc, shown(path))
+            yield replace(problem, field="front matter")
+            continue
         if figure:
             line = next(
                 (n for n, t in enumerate(text.splitlines(), 1) if t.startswith("figure:")), 1

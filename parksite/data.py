@@ -34,9 +34,44 @@ def load_park(path: Path = DATA_FILE, *, today: dt.date | None = None) -> Park:
     cached = _cache.get(path)
     if cached and cached[0] == stamp and today is None:
         return cached[1]
-    park = parse_park(path.read_text(encoding="utf-8"), shown(path), today=today)
+    park = parse_park(read_text(path), shown(path), today=today)
     _cache[path] = (stamp, park)
     return park
+
+
+def read_text(path: Path) -> str:
+    """The file's text; a missing file or one not saved as UTF-8 is an editor's mistake."""
+    if not path.is_file():
+        raise DataError(
+            [
+                Problem(
+                    shown(path),
+                    None,
+                    None,
+                    "",
+                    "the file is missing.",
+                    f"restore it from git: git checkout -- {shown(path)}",
+                )
+            ]
+        )
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError(
+            [
+                Problem(
+                    shown(path),
+                    line,
+                    None,
+                    "",
+                    "the file is not saved as UTF-8 (perhaps as GBK), so its Chinese cannot be read.",
+                    "save it again with the encoding UTF-8 (in VS Code: the encoding in the "
+                    "status bar, then Save with Encoding, UTF-8).",
+                )
+            ]
+        ) from None
 
 
 def parse_park(text: str, file: str = "data/park.yml", *, today: dt.date | None = None) -> Park:

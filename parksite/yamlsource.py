@@ -87,7 +87,7 @@ def load_text(text: str, file: str) -> Located:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        raise DataError([_syntax_problem(exc, file)]) from None
+        raise DataError([syntax_problem(exc, file)]) from None
     located = Located(data=None, file=file)
     located.data = _build(node, (), located, located.problems)
     return located
@@ -114,7 +114,7 @@ _SYNTAX = {
 }
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
+def syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
     problem = exc.problem or "not valid YAML"
     what, hint = next(
         (meaning for words, meaning in _SYNTAX.items() if words in problem),

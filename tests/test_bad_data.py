@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from parksite.check import page_problems
-from parksite.data import parse_park
+from parksite.data import load_park, parse_park
 from parksite.errors import DataError
 
 BASE = Path(__file__).parent / "bad_data" / "base.yml"
@@ -422,6 +422,12 @@ PAGE_CASES = [
         "docs/about.md line 1: placeholder: unknown id 'contact.mail'.\n    How to fix: did you mean contact.email?",
         id="unknown placeholder",
     ),
+    pytest.param(
+        '---\ntitle: "About us\nsummary: Who we are\n---\n\nText.\n',
+        "docs/about.md line 2, column 8: front matter: a quote opened here is never closed.\n"
+        "    How to fix: end the text with the same quote mark it starts with (\" or ').",
+        id="broken front matter",
+    ),
 ]
 
 
@@ -467,3 +473,20 @@ def test_the_examples_in_contributing_are_real_messages() -> None:
     assert len(quoted) >= 4
     for message in quoted:
         assert message in pinned, message
+
+
+def test_a_file_saved_as_gbk_is_named_with_its_line(tmp_path: Path) -> None:
+    text = BASE.read_text(encoding="utf-8").replace("# A small", "# 一个 small")
+    (tmp_path / "park.yml").write_bytes(text.encode("gbk"))
+    with pytest.raises(DataError) as caught:
+        load_park(tmp_path / "park.yml")
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path}/park.yml line 1: the file is not saved as UTF-8 (perhaps as GBK), so its "
+        "Chinese cannot be read.\n    How to fix: save it again with the encoding UTF-8 (in VS "
+        "Code: the encoding in the status bar, then Save with Encoding, UTF-8)."
+    ]
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match=r"park\.yml: the file is missing"):
+        load_park(tmp_path / "park.yml")
