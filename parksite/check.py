@@ -1,4 +1,4 @@
-"""`make check`: the data file and every fact a page cites, in about a second, without building."""
+"""`make check`: the data file, every fact a page cites and every link, in about a second."""
 
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ from jinja2 import Environment, StrictUndefined
 from mkdocs_macros.errors import format_error
 
 from parksite.links import SafeLinksExtension, unsafe_scheme
+from parksite.render import UnknownFact
 from parksite.sandbox import PageError, protect_code, sandboxed
 from tests.conftest import copy_project
 
@@ -229,6 +230,18 @@ def test_broken_data_stops_the_build_before_mkdocs(tmp_path: Path) -> None:
     assert f"data/park.yml line {line_of(data, '713 patents')}, column 12: " in result.stderr
     assert "Nothing was built; site/ is unchanged." in result.stderr
     assert snapshot(project / "site") == before
+
+
+def test_an_unknown_fact_is_told_with_the_nearest_ids() -> None:
+    def fact(fact_id: str) -> str:
+        raise UnknownFact(fact_id, ["patents.national", "revenue.total"], "docs/about.md")
+
+    env = sandboxed(Environment(undefined=StrictUndefined), {"fact": fact}, {})
+    with pytest.raises(PageError) as caught:
+        env.from_string('\n{{ fact("patents.natonal") }}').render()
+    error = caught.value
+    assert (error.line, error.message) == (2, "unknown fact id 'patents.natonal'.")
+    assert error.hint == "did you mean patents.national?"
 
 
 @pytest.mark.parametrize(
