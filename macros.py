@@ -11,6 +11,8 @@ from parksite import render
 from parksite.data import load_park
 from parksite.notices import report_notices
 from parksite.pages import page_language, page_source
+from parksite.review import checked_html
+from parksite.sandbox import use_sandbox
 from parksite.stories import list_stories
 
 
@@ -18,6 +20,8 @@ def define_env(env) -> None:
     """Load the data once for this build and register the macros."""
     park = load_park()
     report_notices(park)
+    # For theme templates (the footer): {{ config.extra.data_last_checked }}, YYYY-MM-DD.
+    env.conf["extra"]["data_last_checked"] = park.last_checked.isoformat()
 
     def lang() -> str:
         return page_language(env.page)
@@ -66,6 +70,11 @@ def define_env(env) -> None:
         return render.rate_html(park, lang())
 
     @env.macro
+    def data_checked() -> str:
+        """The sentence saying when the figures were last checked against their sources: {{ data_checked() }}"""
+        return checked_html(park, lang())
+
+    @env.macro
     def sources_list() -> str:
         """The sources of the facts, with publisher, date and address: {{ sources_list() }}"""
         return render.sources_html(park, lang())
@@ -74,3 +83,8 @@ def define_env(env) -> None:
     def story_cards() -> str:
         """A card for every success story in docs/stories/, in their `order:`: {{ story_cards() }}"""
         return render.story_cards_html(park, list_stories(lang()), lang(), env.page.url, where())
+
+
+def on_pre_page_macros(env) -> None:
+    """Render every page in the sandbox: a page cannot run Python or reach the build's objects."""
+    use_sandbox(env)

@@ -1,4 +1,4 @@
-"""Command line: `python -m parksite check` and `python -m parksite build`."""
+"""Command line: `python -m parksite check`, `... build` and `... schema`."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import sys
 
 from parksite.check import check
 from parksite.errors import DataError
-from parksite.notices import placeholder_notices
-from parksite.paths import CONFIG_FILE, ROOT, SITE_DIR
+from parksite.notices import all_notices
+from parksite.paths import CONFIG_FILE, ROOT, SCHEMA_FILE, SITE_DIR, shown
+from parksite.schema import write_schema
 
 
 def run_check() -> int:
@@ -20,7 +21,7 @@ def run_check() -> int:
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    for line in placeholder_notices(park):
+    for line in all_notices(park):
         print(f"NOTICE: {line}")
     print(f"OK: data/park.yml ({len(park.facts)} facts) and every page's fact references.")
     return 0
@@ -60,11 +61,19 @@ def run_build() -> int:
     return 0
 
 
+def run_schema() -> int:
+    """Write data/park.schema.json from the model (run after changing parksite/model.py)."""
+    changed = write_schema()
+    print(f"{shown(SCHEMA_FILE)} {'written' if changed else 'is up to date'}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    commands = {"check": run_check, "build": run_build, "schema": run_schema}
     parser = argparse.ArgumentParser(prog="python -m parksite")
-    parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("command", choices=commands)
     args = parser.parse_args(argv)
-    return run_check() if args.command == "check" else run_build()
+    return commands[args.command]()
 
 
 if __name__ == "__main__":

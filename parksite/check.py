@@ -1,22 +1,32 @@
-"""`make check`: the data file and every fact a page cites, in about a second, without building."""
+"""`make check`: the data file, every fact a page cites and every link, in about a second."""
 
 from __future__ import annotations
 
 import ast
 import difflib
+import html
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+
+import yaml
 
 from parksite.data import load_park
 from parksite.errors import DataError, Problem
+from parksite.links import HOW_TO_LINK, unsafe_scheme
 from parksite.model import Park
 from parksite.paths import DATA_FILE, DOCS_DIR, shown
 from parksite.stories import read_front_matter
+from parksite.yamlsource import syntax_problem
 
 # A macro call as editors write it: {{ fact("patents.national") }}, {{ cards("a", "b") }}.
 MACRO_CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\s*\((?P<args>[^)]*)\)\s*-?\}\}")
 FACT_MACROS = {"fact", "money", "fact_list", "cards"}
+# Where Markdown or HTML takes an address: [x](here), [x]: here, href="here", src="here".
+LINK_TARGET = re.compile(
+    r"""(\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|\b(?:href|src)\s*=\s*["']?)([^\s)"'>]+)""", re.M
+)
 
 
 def cited_ids(text: str) -> Iterator[tuple[str, str, int]]:
@@ -41,7 +51,13 @@ def page_problems(park: Park, docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
     for path in sorted(docs_dir.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         refs = list(cited_ids(text))
-        figure = read_front_matter(path).get("figure")
+        try:
+            figure = read_front_matter(path).get("figure")
+        except yaml.MarkedYAMLError as exc:
+            # MkDocs would quietly show a broken front matter as text at the top of the page.
+            problem = syntax_problem(exc, shown(path))
+            yield replace(problem, field="front matter")
+            continue
         if figure:
             line = next(
                 (n for n, t in enumerate(text.splitlines(), 1) if t.startswith("figure:")), 1
@@ -51,7 +67,7 @@ def page_problems(park: Park, docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
             known = holders if macro == "placeholder" else facts
             if ref in known:
                 continue
-            close = difflib.get_close_matches(ref, known, n=3, cutoff=0.5)
+            close = difflib.get_close_matches(ref, known, n=3, cutoff=0.7)
             hint = (
                 f"did you mean {', '.join(close)}?"
                 if close
@@ -60,10 +76,28 @@ def page_problems(park: Park, docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
             yield Problem(shown(path), line, None, macro, f"unknown id '{ref}'.", hint)
 
 
+def link_problems(docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
+    """Every link in a page to an address a browser would run (javascript: and the like)."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        for match in LINK_TARGET.finditer(text):
+            scheme = unsafe_scheme(html.unescape(match[2]))
+            if scheme:
+                line = text.count("\n", 0, match.start(2)) + 1
+                yield Problem(
+                    shown(path),
+                    line,
+                    None,
+                    "link",
+                    f"a link to a `{scheme}:` address is not allowed.",
+                    HOW_TO_LINK,
+                )
+
+
 def check(data_file: Path = DATA_FILE, docs_dir: Path = DOCS_DIR) -> Park:
     """Validate the data and the pages' references; raise DataError with every problem."""
     park = load_park(data_file)
-    problems = list(page_problems(park, docs_dir))
+    problems = [*page_problems(park, docs_dir), *link_problems(docs_dir)]
     if problems:
         raise DataError(problems)
     return park

@@ -19,6 +19,11 @@ from parksite.yamlsource import Located, field_name, load_text
 _cache: dict[Path, tuple[tuple[int, int], Park]] = {}
 
 _DOLLAR = re.compile(r"(usd|dollar|美元|\$)", re.IGNORECASE)
+# A dollar amount typed into a text: "US$943 million", "943 million dollars", "9.43亿美元".
+_DOLLAR_FIGURE = re.compile(
+    r"\$\s*\d|\d\s*(million|billion|thousand)?\s*(US\s)?dollars?\b|\d\s*[万亿]?\s*美元",
+    re.IGNORECASE,
+)
 
 
 def load_park(path: Path = DATA_FILE, *, today: dt.date | None = None) -> Park:
@@ -29,9 +34,44 @@ def load_park(path: Path = DATA_FILE, *, today: dt.date | None = None) -> Park:
     cached = _cache.get(path)
     if cached and cached[0] == stamp and today is None:
         return cached[1]
-    park = parse_park(path.read_text(encoding="utf-8"), shown(path), today=today)
+    park = parse_park(read_text(path), shown(path), today=today)
     _cache[path] = (stamp, park)
     return park
+
+
+def read_text(path: Path) -> str:
+    """The file's text; a missing file or one not saved as UTF-8 is an editor's mistake."""
+    if not path.is_file():
+        raise DataError(
+            [
+                Problem(
+                    shown(path),
+                    None,
+                    None,
+                    "",
+                    "the file is missing.",
+                    f"restore it from git: git checkout -- {shown(path)}",
+                )
+            ]
+        )
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError(
+            [
+                Problem(
+                    shown(path),
+                    line,
+                    None,
+                    "",
+                    "the file is not saved as UTF-8 (perhaps as GBK), so its Chinese cannot be read.",
+                    "save it again with the encoding UTF-8 (in VS Code: the encoding in the "
+                    "status bar, then Save with Encoding, UTF-8).",
+                )
+            ]
+        ) from None
 
 
 def parse_park(text: str, file: str = "data/park.yml", *, today: dt.date | None = None) -> Park:
@@ -40,12 +80,25 @@ def parse_park(text: str, file: str = "data/park.yml", *, today: dt.date | None 
     if not isinstance(located.data, dict):
         line, col = located.where(())
         raise DataError(
-            [Problem(file, line, col, "", "the file must be a set of `key: value` lines.")]
+            [
+                Problem(
+                    file,
+                    line,
+                    col,
+                    "",
+                    "the file must be a set of `key: value` lines, not a list or a single value.",
+                    "restore it from git (git checkout -- data/park.yml) and make your change again.",
+                )
+            ]
         )
     try:
         park = Park.model_validate(located.data)
     except ValidationError as exc:
-        raise DataError(list(_schema_problems(exc, located))) from None
+        reported = {p.field for p in located.problems}
+        schema = [p for p in _schema_problems(exc, located) if p.field not in reported]
+        raise DataError([*located.problems, *schema]) from None
+    if located.problems:
+        raise DataError(located.problems)
     problems = list(_consistency_problems(park, located, today or dt.date.today()))
     if problems:
         raise DataError(problems)
@@ -128,6 +181,13 @@ def _explain(kind: str, err: dict, path: tuple, located: Located) -> tuple[str, 
     name = str(path[-1]) if path else ""
     found = _found(path, located)
     if kind == "missing":
+        if name in model.LANGS:
+            language = "Chinese" if name == "zh" else "English"
+            return (
+                f"the {language} text (`{name}:`) is missing.",
+                "every label and text is written in both languages, e.g. "
+                "label: {en: National patents, zh: 国家专利}.",
+            )
         return f"`{name}` is missing.", f"add a line `{name}: ...` (see the facts around it)."
     if kind == "extra_forbidden":
         if _DOLLAR.search(name):
@@ -141,13 +201,11 @@ def _explain(kind: str, err: dict, path: tuple, located: Located) -> tuple[str, 
         return f"`{name}` is not a known key here.", hint
     if kind in ("int_type", "float_type", "int_from_float"):
         if name == "value":
-            return (
-                f"expected a number, found {found}.",
-                "write digits only, no words or commas: 6000000000, not '6 billion' or "
-                "'60亿'; the unit goes in `unit:` (e.g. unit: yuan).",
-            )
+            return f"expected a number, found {found}.", _number_hint(located.raw.get(path, ""))
         return f"expected a whole number, found {found}.", "write digits only, e.g. 2021."
-    if kind in ("string_type", "string_too_short"):
+    if kind == "string_too_short":
+        return "this text is empty.", "write the text, or delete the line if it is optional."
+    if kind == "string_type":
         return (
             f"expected some text, found {found}.",
             f'write the text, in quotes if it looks like a number: "{located.raw.get(path, "")}".',
@@ -177,9 +235,25 @@ def _explain(kind: str, err: dict, path: tuple, located: Located) -> tuple[str, 
         )
     if kind == "too_short":
         return f"{name} is empty.", "give at least one entry."
-    if kind == "value_error":
-        return err["msg"].removeprefix("Value error, ") + ".", ""
+    if kind == "park":
+        return err["msg"], err["ctx"]["hint"]
     return f"{err['msg']} (found {found}).", ""
+
+
+def _number_hint(raw: str) -> str:
+    """How to write a figure typed as words, with commas or in dollars."""
+    if _DOLLAR.search(raw):
+        return (
+            "US dollar figures are never typed: write the amount in yuan with unit: yuan; "
+            f"the site computes dollars from {EXCHANGE_RATE}."
+        )
+    digits = raw.replace(",", "").replace(" ", "").replace("_", "")
+    if digits.replace(".", "", 1).isdigit():
+        return f"write {digits}, without quotes or commas."
+    return (
+        "write digits only, no words or commas: 6000000000, not '6 billion' or '60亿'; "
+        "the unit goes in `unit:` (e.g. unit: yuan)."
+    )
 
 
 # --- Checks across facts -------------------------------------------------------------
@@ -242,6 +316,15 @@ def _consistency_problems(park: Park, located: Located, today: dt.date) -> Itera
                 message=f"{fact.as_of} lies in the future.",
                 hint="as_of is the day the figure was true, usually its source's date.",
             )
+        yield from _typed_dollars(fid, fact, at)
+        if fact.review_by is not None and fact.review_by < fact.as_of:
+            yield at(
+                "facts",
+                fid,
+                "review_by",
+                message=f"{fact.review_by} is before the figure's own date ({fact.as_of}).",
+                hint="review_by is the day to check the figure again: a day after as_of.",
+            )
         if fact.value is None:
             continue
         unit = park.units.get(fact.unit or "")
@@ -293,6 +376,24 @@ def _consistency_problems(park: Park, located: Located, today: dt.date) -> Itera
         )
 
     yield from _totals_problems(park, at)
+
+
+def _typed_dollars(fid: str, fact: model.Fact, at) -> Iterator[Problem]:
+    """A dollar amount typed into a label, text or list item, instead of computed."""
+    texts = [("label", fact.label), ("text", fact.text)]
+    texts += [(("items", i), item) for i, item in enumerate(fact.items or [])]
+    for where, bilingual in texts:
+        for lang in model.LANGS:
+            if bilingual is not None and _DOLLAR_FIGURE.search(bilingual[lang]):
+                path = (where if isinstance(where, tuple) else (where,)) + (lang,)
+                yield at(
+                    "facts",
+                    fid,
+                    *path,
+                    message="a US dollar amount is typed into this text.",
+                    hint="state the amount in yuan as a number fact; the site computes dollars "
+                    f"from {EXCHANGE_RATE} ({{{{ money(...) }}}} in a page).",
+                )
 
 
 def _totals_problems(park: Park, at) -> Iterator[Problem]:

@@ -1,10 +1,15 @@
-"""Notices every build prints: placeholders still to fill in. They never fail a strict build."""
+"""Notices every build prints: placeholders still to fill in, facts due for review.
+
+They never fail a strict build: they are logged at INFO level.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from parksite.model import Park
+from parksite.review import review_notices
 
 log = logging.getLogger("mkdocs.plugins.parksite")
 
@@ -20,10 +25,15 @@ def placeholder_notices(park: Park) -> list[str]:
     ]
 
 
+def all_notices(park: Park, today: dt.date | None = None) -> list[str]:
+    """Everything a build or `make check` tells editors without stopping."""
+    return [*placeholder_notices(park), *review_notices(park, today or dt.date.today())]
+
+
 def report_notices(park: Park) -> None:
     """Log the notices once per version of the data (a build runs once per language)."""
     if id(park) in _reported:
         return
     _reported.add(id(park))
-    for line in placeholder_notices(park):
+    for line in all_notices(park):
         log.info(line)

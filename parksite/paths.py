@@ -1,10 +1,15 @@
-"""Where the project's files are, found from this file and never from the working directory."""
+"""Where the project's files are, found from this file and never from the working directory.
+
+PARKSITE_ROOT points the same code at a copy of the project (the tests break copies on
+purpose and check that a failed build leaves that copy's site/ untouched).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(os.environ.get("PARKSITE_ROOT") or Path(__file__).parent.parent).resolve()
 DATA_FILE = ROOT / "data" / "park.yml"
 SCHEMA_FILE = ROOT / "data" / "park.schema.json"
 DOCS_DIR = ROOT / "docs"

@@ -45,13 +45,14 @@ class UnknownFact(LookupError):
 
     def __init__(self, fact_id: str, known: list[str], page: str = "") -> None:
         self.fact_id, self.page = fact_id, page
-        close = difflib.get_close_matches(fact_id, known, n=3, cutoff=0.5)
-        where = f"{page}: " if page else ""
-        hint = f" Did you mean {', '.join(close)}?" if close else ""
-        super().__init__(
-            f"{where}unknown fact id '{fact_id}'.{hint} "
-            "Every id is a key under `facts:` in data/park.yml."
+        close = difflib.get_close_matches(fact_id, known, n=3, cutoff=0.7)
+        self.message = f"unknown fact id '{fact_id}'."
+        self.hint = (
+            f"did you mean {', '.join(close)}?"
+            if close
+            else "every id is a key under `facts:` in data/park.yml."
         )
+        super().__init__(f"{page}: " * bool(page) + f"{self.message} {self.hint}")
 
 
 def safe(text: str) -> Markup:

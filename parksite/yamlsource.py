@@ -32,6 +32,9 @@ class Located:
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     raw: dict[Path_, str] = field(default_factory=dict)
+    # Mistakes that still leave a readable file (duplicates, YAML 1.1 traps, bad dates):
+    # reported together with the schema's, so that editors see them all at once.
+    problems: list[Problem] = field(default_factory=list)
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int | None, int | None]:
         """Line and column (1-based) of the value at path, or of its nearest parent."""
@@ -59,7 +62,10 @@ def field_name(path: Path_) -> str:
 
 
 def load_text(text: str, file: str) -> Located:
-    """Parse YAML text into plain values, refusing what an editor would not mean."""
+    """Parse YAML text into plain values; what an editor would not mean goes to .problems.
+
+    Raises DataError at once only when the file cannot be read at all.
+    """
     problems = _tab_problems(text, file)
     if problems:
         raise DataError(problems)
@@ -81,28 +87,48 @@ def load_text(text: str, file: str) -> Located:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        what = (exc.problem or "not valid YAML").rstrip(".")
-        raise DataError(
-            [
-                Problem(
-                    file,
-                    line,
-                    col,
-                    "",
-                    f"this is not valid YAML ({what}).",
-                    "check the indentation (spaces only, the same depth as the lines around it), "
-                    "that every `key:` has a space after the colon, and that quotes are closed.",
-                )
-            ]
-        ) from None
+        raise DataError([syntax_problem(exc, file)]) from None
     located = Located(data=None, file=file)
-    found: list[Problem] = []
-    located.data = _build(node, (), located, found)
-    if found:
-        raise DataError(found)
+    located.data = _build(node, (), located, located.problems)
     return located
+
+
+# PyYAML's words for a syntax error, and what they mean to an editor: (what, how to fix).
+_SYNTAX = {
+    "end of stream": (
+        "a quote opened here is never closed.",
+        "end the text with the same quote mark it starts with (\" or ').",
+    ),
+    "expected ':'": (
+        "a key here has no `: ` after it.",
+        "write `key: value`, with a space after the colon.",
+    ),
+    "expected <block end>": (
+        "this line is indented differently from the lines of its block.",
+        "indent it with as many spaces as the keys above it in the same block.",
+    ),
+    "mapping values are not allowed": (
+        "a second `: ` on this line.",
+        "put each `key: value` on its own line, or quote a text that contains ': '.",
+    ),
+}
+
+
+def syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
+    problem = exc.problem or "not valid YAML"
+    what, hint = next(
+        (meaning for words, meaning in _SYNTAX.items() if words in problem),
+        (
+            f"this is not valid YAML ({problem.rstrip('.')}).",
+            "check the indentation (spaces only, as deep as the lines around it), that every "
+            "`key:` has a space after the colon, and that quotes and brackets are closed.",
+        ),
+    )
+    # An unclosed quote or a key without a colon is found far from where it was written.
+    use_context = exc.context_mark and ("end of stream" in problem or "expected ':'" in problem)
+    mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    return Problem(file, line, col, "", what, hint)
 
 
 def _tab_problems(text: str, file: str) -> list[Problem]:
@@ -186,8 +212,8 @@ def _scalar(
                 mark.line + 1,
                 mark.column + 1,
                 field_name(path),
-                f"`{text}` would be read as a yes/no switch, not as the word {text!r}.",
-                f'put it in quotes: "{text}".',
+                f"`{text}` is ambiguous: YAML reads it as a yes/no switch, not as the word {text!r}.",
+                f'write true or false for a switch, or put the word in quotes: "{text}".',
             )
         )
         return text
@@ -245,7 +271,7 @@ def _sexagesimal(
             mark.line + 1,
             mark.column + 1,
             field_name(path),
-            f"`{text}` would be read as a base-60 number, not as {text!r}.",
+            f"`{text}` is ambiguous: YAML reads it as a base-60 number, not as the text {text!r}.",
             f'put it in quotes: "{text}".',
         )
     )

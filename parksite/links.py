@@ -1,0 +1,71 @@
+"""A Markdown extension that refuses links and images a reader's browser would run as code.
+
+An editor's `[x](javascript:alert(1))`, a raw `<a href="javascript:...">` or an entity-
+encoded variant must never become a link. The check runs on each page's final HTML, so it
+sees every way of writing a link, and stops the build with a message naming the address.
+Registered in mkdocs.yml as `parksite.links`; `make check` finds the same links with line
+numbers before a build (parksite.check.link_problems).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+from mkdocs.exceptions import PluginError
+
+SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data"}
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# Browsers ignore spaces and control characters inside a scheme: "java\tscript:" runs.
+_IGNORED = re.compile(r"[\x00-\x20]")
+HOW_TO_LINK = (
+    "link to a web page (https://...), an e-mail address (mailto:...) or another page of "
+    "the site (about.md); nothing else becomes a link."
+)
+
+
+def unsafe_scheme(url: str) -> str | None:
+    """The scheme of an address unless it is http, https, mailto or tel: 'javascript'."""
+    match = _SCHEME.match(_IGNORED.sub("", url))
+    return match[1].lower() if match and match[1].lower() not in SAFE_SCHEMES else None
+
+
+class _Addresses(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [v for k, v in attrs if k in URL_ATTRIBUTES and v and unsafe_scheme(v)]
+
+    handle_startendtag = handle_starttag
+
+
+def unsafe_urls(html: str) -> list[str]:
+    """Every address in the HTML that must not become a link (entities already decoded)."""
+    parser = _Addresses()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+class _RefuseUnsafeLinks(Postprocessor):
+    def run(self, text: str) -> str:
+        found = unsafe_urls(text)
+        if found:
+            shown = ", ".join(f"`{url}`" for url in found)
+            raise PluginError(f"a link to {shown} is not allowed.\n    How to fix: {HOW_TO_LINK}")
+        return text
+
+
+class SafeLinksExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # Priority 1: after raw HTML is put back (30), so raw <a> tags are checked too.
+        md.postprocessors.register(_RefuseUnsafeLinks(md), "parksite_links", 1)
+
+
+def makeExtension(**kwargs: object) -> SafeLinksExtension:
+    return SafeLinksExtension(**kwargs)

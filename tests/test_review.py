@@ -1,0 +1,66 @@
+"""Review dates: which facts are due, the notice every build prints, and what readers see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from parksite.data import parse_park
+from parksite.review import review_date, review_notices
+from tests.conftest import page_file
+
+BASE = (Path(__file__).parent / "bad_data" / "base.yml").read_text(encoding="utf-8")
+
+
+def park_with(old: str = "", new: str = ""):
+    return parse_park(BASE.replace(old, new, 1), today=dt.date(2026, 11, 29))
+
+
+def test_a_fact_is_due_two_years_after_its_date() -> None:
+    assert review_date(park_with(), "patents.national") == dt.date(2024, 1, 30)
+
+
+def test_a_sources_review_by_applies_to_its_facts() -> None:
+    park = park_with("    language: en\n", "    language: en\n    review_by: 2027-06-30\n")
+    assert review_date(park, "patents.national") == dt.date(2027, 6, 30)
+
+
+def test_a_facts_own_review_by_comes_first() -> None:
+    old = "    unit: patents\n    as_of: 2022-01-30\n"
+    park = park_with(old, old + "    review_by: 2028-01-01\n")
+    assert review_date(park, "patents.national") == dt.date(2028, 1, 1)
+    assert review_date(park, "revenue.total") == dt.date(2024, 1, 30)
+
+
+def test_facts_past_review_are_listed_by_source() -> None:
+    old = "    unit: patents\n    as_of: 2022-01-30\n"
+    park = park_with(old, old + "    review_by: 2028-01-01\n")
+    assert review_notices(park, dt.date(2026, 11, 29)) == [
+        "due for review since 2024-01-30: 4 facts from source daily-2022 (revenue.total, "
+        "revenue.2021, park.name, exchange_rate.yuan_per_usd); look for newer figures, then "
+        "update them or set a later review_by: in data/park.yml"
+    ]
+    assert review_notices(park, dt.date(2024, 1, 30)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "The figures on this site were last checked against their sources on "),
+        ("zh", "本站数据最近一次于"),
+    ],
+)
+def test_key_figures_say_when_the_data_were_last_checked(
+    site: Path, lang: str, sentence: str
+) -> None:
+    from parksite.data import load_park
+
+    checked = load_park().last_checked
+    page = BeautifulSoup(page_file(site, lang, "key-figures/").read_text("utf-8"), "lxml")
+    line = page.select_one("article .data-checked")
+    assert line["data-checked"] == checked.isoformat()
+    assert line.get_text().startswith(sentence)
+    assert str(checked.year) in line.get_text()

@@ -1,0 +1,267 @@
+"""Nothing injected, nothing run, nothing half-published: builds of broken copies of the project.
+
+Each test copies the project, breaks it on purpose, and builds it as staff or CI would,
+with PARKSITE_ROOT pointing the parksite code at the copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from jinja2 import Environment, StrictUndefined
+from mkdocs_macros.errors import format_error
+
+from parksite.links import SafeLinksExtension, unsafe_scheme
+from parksite.render import UnknownFact
+from parksite.sandbox import PageError, protect_code, sandboxed
+from tests.conftest import copy_project
+
+HOSTILE = {
+    "en": '<script>alert("label")</script><img src=x onerror=alert(1)> National patents',
+    "zh": "[点我](javascript:alert(1)) {{ 7*7 }} {% if true %}已执行{% endif %}",
+}
+# Would create a folder named code-ran in the project if the page could run Python.
+ESCAPE = '{{ cycler.__init__.__globals__.os.mkdir("code-ran") }}'
+
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A command run on the copy, as `make` would run it on the real project."""
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=os.environ | {"PARKSITE_ROOT": str(project), "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under a folder with the hash of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def with_previous_site(project: Path) -> dict[str, str]:
+    """A published site/ in the copy, as the last good build left it."""
+    (project / "site" / "about").mkdir(parents=True)
+    (project / "site" / "index.html").write_text("<p>the previous site</p>", encoding="utf-8")
+    (project / "site" / "about" / "index.html").write_bytes(b"\x00previous\xff")
+    return snapshot(project / "site")
+
+
+# --- Data values cannot become markup, links or template code -------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from data whose label holds HTML, a javascript: link and Jinja, and
+    pages with a heading id and template syntax in code, as editors write them."""
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    data = project / "data" / "park.yml"
+    text = data.read_text(encoding="utf-8")
+    label = "label: {en: National patents obtained, zh: 获得国家专利}"
+    assert label in text
+    # JSON strings are valid YAML double-quoted strings.
+    hostile = ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in HOSTILE.items())
+    data.write_text(text.replace(label, f"label: {{{hostile}}}"), encoding="utf-8")
+    append(
+        project / "docs" / "about.md",
+        "\n## Write to us {#write-to-us}\n\n"
+        'Cite a figure like this: `{{ fact("patents.national") }}`.\n\n'
+        '```markdown\n{{ cards("patents.national") }}\n{% for x in y %}\n```\n',
+    )
+    result = run(project, "-m", "mkdocs", "build", "--strict", "--site-dir", "built")
+    assert result.returncode == 0, result.stderr[-3000:]
+    # Facts past their review date are listed, and do not fail the strict build.
+    assert "INFO    -  due for review since 20" in result.stderr
+    return project / "built"
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hostile_data_values_show_as_text(hostile_site: Path, lang: str) -> None:
+    prefix = "zh/" if lang == "zh" else ""
+    soup = page(hostile_site, f"{prefix}key-figures")
+    row = soup.select_one('tr[data-fact="patents.national"]')
+    assert row.td.get_text() == HOSTILE[lang]
+    content = soup.select_one("article")
+    assert not content.select("script, img, a[href^=javascript]")
+    assert not [tag for tag in soup.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
+
+
+def test_a_heading_id_written_in_braces_builds(hostile_site: Path) -> None:
+    heading = page(hostile_site, "about").select_one("h2#write-to-us")
+    assert heading is not None and heading.get_text(strip=True).startswith("Write to us")
+
+
+def test_template_syntax_in_code_is_shown_as_written(hostile_site: Path) -> None:
+    codes = [c.get_text() for c in page(hostile_site, "about").select("article code")]
+    assert '{{ fact("patents.national") }}' in codes
+    assert any('{{ cards("patents.national") }}\n{% for x in y %}' in c for c in codes)
+
+
+def test_code_is_protected_without_moving_lines() -> None:
+    text = 'a `{{ x }}` b {{ fact("y") }}\n```\n{% for %}\n```\n`plain`'
+    protected = protect_code(text)
+    assert protected == (
+        'a {% raw %}`{{ x }}`{% endraw %} b {{ fact("y") }}\n'
+        "```{% raw %}\n{% for %}\n{% endraw %}```\n`plain`"
+    )
+
+
+# --- Links a browser would run never become links -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        '<a href="jav&#x61;script:alert(1)">x</a>',
+        "[x][r]\n\n[r]: javascript:alert(1)",
+        "![i](data:text/html,<script>alert(1)</script>)",
+        "<a href=' java\tscript:alert(1)'>x</a>",
+    ],
+)
+def test_a_link_to_javascript_is_refused(source: str) -> None:
+    with pytest.raises(Exception, match="is not allowed") as caught:
+        markdown.markdown(source, extensions=["md_in_html", SafeLinksExtension()])
+    assert "How to fix: link to a web page (https://...)" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.org", "mailto:a@b.cn", "about.md#x", "#top", "tel:+86", "../a/"]
+)
+def test_ordinary_links_pass(url: str) -> None:
+    assert unsafe_scheme(url) is None
+
+
+def test_make_check_names_the_line_of_a_javascript_link(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    about = project / "docs" / "about.md"
+    append(about, "\nSee [the map](javascript:alert(document.cookie)).\n")
+    result = run(project, "-m", "parksite", "check")
+    assert result.returncode == 1
+    assert (
+        f"docs/about.md line {line_of(about, 'the map')}: link: a link to a `javascript:` "
+        "address is not allowed.\n    How to fix: link to a web page" in result.stderr
+    )
+
+
+# --- Pages cannot run code; failed builds leave site/ as it was ------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ cycler.__init__.__globals__.os.getcwd() }}",
+        "{{ lipsum.__globals__ }}",
+        "{{ ''.__class__.__mro__ }}",
+        "{{ joiner().__class__ }}",
+    ],
+)
+def test_the_sandbox_refuses_python_internals(source: str) -> None:
+    env = sandboxed(Environment(undefined=StrictUndefined), {"fact": str}, {})
+    with pytest.raises(PageError, match="reaches into Python internals"):
+        env.from_string(source).render()
+
+
+def test_the_sandbox_sees_only_the_sites_macros() -> None:
+    plain = Environment(undefined=StrictUndefined)
+    env = sandboxed(plain, {"fact": str, "context": dir, "macros_info": dir}, {"pretty": str})
+    assert env.from_string('{{ fact("x") }}').render(config={"secret": 1}) == "x"
+    for source in ("{{ context(fact) }}", "{{ macros_info() }}", "{{ config }}", "{{ 1|pretty }}"):
+        with pytest.raises(PageError):
+            env.from_string(source).render(config={"secret": 1})
+
+
+def test_a_page_reaching_python_fails_cleanly_and_site_is_untouched(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    before = with_previous_site(project)
+    about = project / "docs" / "about.md"
+    append(about, f"\nWhere are we? {ESCAPE}\n")
+    result = run(project, "-m", "parksite", "build")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert (
+        f"docs/about.md line {line_of(about, 'Where are we?')}: this page reaches into Python "
+        "internals (access to attribute '__init__' of 'type' object is unsafe.)" in output
+    )
+    assert not (project / "code-ran").exists()
+    assert "Traceback" not in output
+    assert "The build failed; site/ is unchanged." in output
+    assert snapshot(project / "site") == before
+    assert not (project / ".site-new").exists()
+
+
+def test_broken_data_stops_the_build_before_mkdocs(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    before = with_previous_site(project)
+    data = project / "data" / "park.yml"
+    data.write_text(
+        data.read_text(encoding="utf-8").replace("value: 713", "value: 713 patents"),
+        encoding="utf-8",
+    )
+    result = run(project, "-m", "parksite", "build")
+    assert result.returncode == 1
+    assert f"data/park.yml line {line_of(data, '713 patents')}, column 12: " in result.stderr
+    assert "Nothing was built; site/ is unchanged." in result.stderr
+    assert snapshot(project / "site") == before
+
+
+def test_an_unknown_fact_is_told_with_the_nearest_ids() -> None:
+    def fact(fact_id: str) -> str:
+        raise UnknownFact(fact_id, ["patents.national", "revenue.total"], "docs/about.md")
+
+    env = sandboxed(Environment(undefined=StrictUndefined), {"fact": fact}, {})
+    with pytest.raises(PageError) as caught:
+        env.from_string('\n{{ fact("patents.natonal") }}').render()
+    error = caught.value
+    assert (error.line, error.message) == (2, "unknown fact id 'patents.natonal'.")
+    assert error.hint == "did you mean patents.national?"
+
+
+@pytest.mark.parametrize(
+    ("snippet", "message"),
+    [
+        (
+            '{{ fcat("patents.national") }}',
+            "`fcat` is not a macro a page can use.\n    How to fix: did you mean fact?",
+        ),
+        ("{{ config.site_name }}", "`config` is not a macro a page can use."),
+        ('{{ fact("patents.national" }}', "`{{` or `{%` here is not a macro Jinja can read"),
+        ("{% for x in y %}", "`{{` or `{%` here is not a macro Jinja can read"),
+    ],
+)
+def test_template_mistakes_name_file_and_line(snippet: str, message: str) -> None:
+    """What mkdocs-macros prints for a page (the build above shows it reaches the output)."""
+    source = f"---\ntitle: About\n---\n\n# About\n\nOur figure: {snippet}\n"
+    body = source.split("---\n", 2)[2].lstrip("\n")
+    env = sandboxed(Environment(undefined=StrictUndefined), {"fact": str}, {})
+    with pytest.raises(PageError) as caught:
+        env.from_string(body).render()
+    page = SimpleNamespace(file=SimpleNamespace(content_string=source, src_uri="about.md"))
+    assert format_error(caught.value, body, page).startswith(f"docs/about.md line 7: {message}")
