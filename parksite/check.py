@@ -22,7 +22,7 @@ from parksite.yamlsource import syntax_problem
 
 # A macro call as editors write it: {{ fact("patents.national") }}, {{ cards("a", "b") }}.
 MACRO_CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\s*\((?P<args>[^)]*)\)\s*-?\}\}")
-FACT_MACROS = {"fact", "money", "fact_list", "cards"}
+FACT_MACROS = {"fact", "money", "fact_list", "cards", "period"}
 # Where Markdown or HTML takes an address: [x](here), [x]: here, href="here", src="here".
 LINK_TARGET = re.compile(
     r"""(\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|\b(?:href|src)\s*=\s*["']?)([^\s)"'>]+)""", re.M
