@@ -56,7 +56,7 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
 
 def copy_project(dest: Path) -> Path:
     """A copy of what a build reads, for tests that break it on purpose."""
-    for name in ("docs", "data", "overrides"):
+    for name in ("docs", "data", "overrides", "parksite"):
         shutil.copytree(ROOT / name, dest / name)
     for name in ("mkdocs.yml", "macros.py"):
         shutil.copy(ROOT / name, dest / name)
