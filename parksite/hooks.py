@@ -28,8 +28,7 @@ def forget_changed_modules(seen: dict[str, int], package: str = PACKAGE) -> list
     loaded = {
         name: module
         for name, module in sys.modules.items()
-        if (name == package or name.startswith(package + "."))
-        and getattr(module, "__file__", None)
+        if (name == package or name.startswith(package + ".")) and getattr(module, "__file__", None)
     }
     changed = False
     for module in loaded.values():
