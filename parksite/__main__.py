@@ -1,17 +1,18 @@
-"""Command line: `python -m parksite check` and `python -m parksite build`."""
+"""Command line: `python -m parksite check` and `python -m parksite build [--site-dir DIR]`."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from parksite.check import check
 from parksite.errors import DataError
 from parksite.notices import placeholder_notices
 from parksite.paths import CONFIG_FILE, ROOT, SITE_DIR
+from parksite.reproducible import build_environment
 
 
 def run_check() -> int:
@@ -26,13 +27,13 @@ def run_check() -> int:
     return 0
 
 
-def run_build() -> int:
+def run_build(site_dir: Path = SITE_DIR) -> int:
     """Check, build into a fresh folder, and only then replace site/: never half a site."""
     if run_check():
         print("Nothing was built; site/ is unchanged.", file=sys.stderr)
         return 1
-    fresh = SITE_DIR.with_name(".site-new")
-    old = SITE_DIR.with_name(".site-old")
+    fresh = site_dir.with_name(".site-new")
+    old = site_dir.with_name(".site-old")
     for folder in (fresh, old):
         shutil.rmtree(folder, ignore_errors=True)
     command = [
@@ -46,14 +47,14 @@ def run_build() -> int:
         "--site-dir",
         str(fresh),
     ]
-    result = subprocess.run(command, cwd=ROOT, env=os.environ | {"PYTHONHASHSEED": "0"})
+    result = subprocess.run(command, cwd=ROOT, env=build_environment())
     if result.returncode:
         shutil.rmtree(fresh, ignore_errors=True)
         print("The build failed; site/ is unchanged.", file=sys.stderr)
         return result.returncode
-    if SITE_DIR.exists():
-        SITE_DIR.rename(old)
-    fresh.rename(SITE_DIR)
+    if site_dir.exists():
+        site_dir.rename(old)
+    fresh.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
     return 0
 
@@ -61,8 +62,9 @@ def run_build() -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m parksite")
     parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("--site-dir", type=Path, default=SITE_DIR, help="where build writes")
     args = parser.parse_args(argv)
-    return run_check() if args.command == "check" else run_build()
+    return run_check() if args.command == "check" else run_build(args.site_dir.resolve())
 
 
 if __name__ == "__main__":
