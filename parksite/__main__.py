@@ -1,4 +1,4 @@
-"""Command line: `python -m parksite check` and `python -m parksite build [--site-dir DIR]`."""
+"""Command line: `python -m parksite check`, `build [--site-dir DIR]` and `macros`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from parksite.catalogue import write_catalogue
 from parksite.check import check
 from parksite.errors import DataError
 from parksite.notices import placeholder_notices
@@ -59,11 +60,23 @@ def run_build(site_dir: Path = SITE_DIR) -> int:
     return 0
 
 
+def run_macros() -> int:
+    """Rewrite the macro catalogue in CONTRIBUTING.md from the macros' docstrings."""
+    found = write_catalogue()
+    for line in found:
+        print(line, file=sys.stderr)
+    if not found:
+        print("OK: the macro catalogue in CONTRIBUTING.md is written from macros.py.")
+    return 1 if found else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m parksite")
-    parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("command", choices=["check", "build", "macros"])
     parser.add_argument("--site-dir", type=Path, default=SITE_DIR, help="where build writes")
     args = parser.parse_args(argv)
+    if args.command == "macros":
+        return run_macros()
     return run_check() if args.command == "check" else run_build(args.site_dir.resolve())
 
 

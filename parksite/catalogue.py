@@ -1,0 +1,88 @@
+"""The macro catalogue in CONTRIBUTING.md, written from the first docstring line of each macro.
+
+The line reads "what it shows: {{ usage }}"; `python -m parksite macros` rewrites the table
+between the markers, and a test fails when the table and macros.py disagree.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from parksite.paths import ROOT
+
+MACROS_FILE = ROOT / "macros.py"
+CONTRIBUTING = ROOT / "CONTRIBUTING.md"
+START = "<!-- macros:start (written by `python -m parksite macros` from macros.py) -->"
+END = "<!-- macros:end -->"
+USAGE = re.compile(r"\{\{.*?\}\}")
+
+
+@dataclass(frozen=True)
+class MacroDoc:
+    name: str
+    shows: str
+    examples: tuple[str, ...]
+
+
+def _is_macro(decorator: ast.expr) -> bool:
+    return isinstance(decorator, ast.Attribute) and decorator.attr == "macro"
+
+
+def macro_docs(source: str) -> list[MacroDoc]:
+    """Every function decorated with `@env.macro`, in the order of the file, read without running it."""
+    docs = []
+    nodes = sorted(ast.walk(ast.parse(source)), key=lambda node: getattr(node, "lineno", 0))
+    for node in nodes:
+        if isinstance(node, ast.FunctionDef) and any(map(_is_macro, node.decorator_list)):
+            first = (ast.get_docstring(node) or "").strip().splitlines()
+            line = first[0] if first else ""
+            usage = line.find("{{")
+            shows = (line[:usage] if usage >= 0 else line).strip().rstrip(":").strip()
+            docs.append(MacroDoc(node.name, shows, tuple(USAGE.findall(line))))
+    return docs
+
+
+def problems(docs: list[MacroDoc]) -> list[str]:
+    """What an editor would miss in the catalogue: a macro without a description or a usage."""
+    found = []
+    for doc in docs:
+        call = "{{ " + doc.name + "("
+        if not doc.shows:
+            found.append(
+                f"macros.py: {doc.name}() needs a first docstring line saying what it shows"
+            )
+        if not any(example.startswith(call) for example in doc.examples):
+            found.append(
+                f"macros.py: {doc.name}() needs a usage on its first docstring line: {call}...) }}}}"
+            )
+    return found
+
+
+def table(docs: list[MacroDoc]) -> str:
+    rows = ["| macro | what it shows | example |", "|---|---|---|"]
+    for doc in docs:
+        examples = " or ".join(f"`{example}`" for example in doc.examples)
+        cells = (f"`{doc.name}`", doc.shows, examples)
+        rows.append("| " + " | ".join(cell.replace("|", r"\|") for cell in cells) + " |")
+    return "\n".join(rows)
+
+
+def with_catalogue(text: str, docs: list[MacroDoc]) -> str:
+    """The text of CONTRIBUTING.md with the table between the markers replaced."""
+    start, end = text.find(START), text.find(END)
+    if start < 0 or end < start:
+        raise ValueError(f"CONTRIBUTING.md needs the two lines\n{START}\n{END}")
+    return text[: start + len(START)] + "\n" + table(docs) + "\n" + text[end:]
+
+
+def write_catalogue(macros_file: Path = MACROS_FILE, target: Path = CONTRIBUTING) -> list[str]:
+    """Rewrite the catalogue; return the problems that stop it (nothing is written then)."""
+    docs = macro_docs(macros_file.read_text(encoding="utf-8"))
+    found = problems(docs)
+    if not found:
+        text = target.read_text(encoding="utf-8")
+        target.write_text(with_catalogue(text, docs), encoding="utf-8")
+    return found
