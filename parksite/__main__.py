@@ -1,4 +1,4 @@
-"""Command line: `python -m parksite check`, `build [--site-dir DIR]` and `macros`."""
+"""Command line: `python -m parksite check`, `build [--site-dir DIR]`, `macros` and `headers`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from parksite.check import check
 from parksite.errors import DataError
 from parksite.notices import placeholder_notices
 from parksite.paths import CONFIG_FILE, ROOT, SITE_DIR
+from parksite.publish import site_headers
 from parksite.reproducible import build_environment
 
 
@@ -70,13 +71,26 @@ def run_macros() -> int:
     return 1 if found else 0
 
 
+def run_headers(site_dir: Path) -> int:
+    """Print each file of the built site with the headers to serve it with (tab-separated)."""
+    if not site_dir.is_dir():
+        print(f"{site_dir} does not exist: run `make build` first.", file=sys.stderr)
+        return 1
+    print("path\tcontent-type\tcache-control\tcompress")
+    for h in site_headers(site_dir):
+        print(f"{h.path}\t{h.content_type}\t{h.cache_control}\t{'yes' if h.compress else 'no'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m parksite")
-    parser.add_argument("command", choices=["check", "build", "macros"])
-    parser.add_argument("--site-dir", type=Path, default=SITE_DIR, help="where build writes")
+    parser.add_argument("command", choices=["check", "build", "macros", "headers"])
+    parser.add_argument("--site-dir", type=Path, default=SITE_DIR, help="the built site")
     args = parser.parse_args(argv)
     if args.command == "macros":
         return run_macros()
+    if args.command == "headers":
+        return run_headers(args.site_dir.resolve())
     return run_check() if args.command == "check" else run_build(args.site_dir.resolve())
 
 
