@@ -58,7 +58,7 @@ def test_ci_tests_in_debian_with_chromium_and_uploads_site_and_screenshots(ci: d
 def test_a_failed_test_never_deploys_and_only_main_deploys(ci: dict) -> None:
     test, deploy = ci["jobs"]["test"], ci["jobs"]["deploy"]
     assert deploy["needs"] in ("test", ["test"])
-    assert "refs/heads/main" in deploy["if"] and "push" in deploy["if"]
+    assert "refs/heads/main" in deploy["if"] and "pull_request" in deploy["if"]
     (pages,) = steps_using(test, "actions/upload-pages-artifact")
     assert "refs/heads/main" in pages["if"]
     assert pages["with"]["path"].rstrip("/") == "site"
