@@ -13,7 +13,7 @@ build: $(STAMP) ## Build the site into site/ (strict: any warning stops it)
 	$(BIN)/python -m parksite build
 
 serve: $(STAMP) ## Live preview on http://$(SERVE_HOST):$(SERVE_PORT), reloading on data/, docs/ and code
-	MACROS_ON_ERROR_FAIL=false NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict --livereload --dev-addr $(SERVE_HOST):$(SERVE_PORT) \
+	MACROS_ON_ERROR_FAIL=false $(BIN)/mkdocs serve --strict --livereload --dev-addr $(SERVE_HOST):$(SERVE_PORT) \
 		--watch data --watch parksite --watch macros.py --watch overrides
 
 check: $(STAMP) ## Check data/park.yml and the pages' fact references, without building

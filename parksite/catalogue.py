@@ -1,13 +1,14 @@
 """The macro catalogue in CONTRIBUTING.md, written from the first docstring line of each macro.
 
-The line reads "what it shows: {{ usage }}"; `python -m parksite macros` rewrites the table
-between the markers, and a test fails when the table and macros.py disagree.
+The line reads "what it shows: {{ usage }}"; `python -m parksite.catalogue` rewrites the
+table between the markers, and a test fails when the table and macros.py disagree.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from parksite.paths import ROOT
 
 MACROS_FILE = ROOT / "macros.py"
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
-START = "<!-- macros:start (written by `python -m parksite macros` from macros.py) -->"
+START = "<!-- macros:start (written by `python -m parksite.catalogue` from macros.py) -->"
 END = "<!-- macros:end -->"
 USAGE = re.compile(r"\{\{.*?\}\}")
 
@@ -86,3 +87,17 @@ def write_catalogue(macros_file: Path = MACROS_FILE, target: Path = CONTRIBUTING
         text = target.read_text(encoding="utf-8")
         target.write_text(with_catalogue(text, docs), encoding="utf-8")
     return found
+
+
+def main() -> int:
+    """Rewrite the catalogue in CONTRIBUTING.md, or say which macro lacks its editors' line."""
+    found = write_catalogue()
+    for line in found:
+        print(line, file=sys.stderr)
+    if not found:
+        print("OK: the macro catalogue in CONTRIBUTING.md is written from macros.py.")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

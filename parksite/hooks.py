@@ -1,4 +1,5 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`): fresh parksite code under `make serve`, and the stories' nav.
+"""MkDocs hooks (mkdocs.yml `hooks:`): fresh parksite code under `make serve`, the stories' nav,
+and the commit's time as the build's date (so that two builds of one commit are identical).
 
 MkDocs loads this file once per process; it imports nothing of parksite at the top, so that
 the code it runs after forgetting changed modules is always the current code.
@@ -6,6 +7,7 @@ the code it runs after forgetting changed modules is always the current code.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -47,7 +49,11 @@ def forget_changed_modules(seen: dict[str, int], package: str = PACKAGE) -> list
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     forget_changed_modules(_seen)
     # Imported here, after forgetting, so that a rebuild runs the code as it is now.
+    from parksite.reproducible import source_date_epoch
     from parksite.stories import stories_nav
 
+    stamp = source_date_epoch(Path(config.config_file_path).parent)
+    if stamp:
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
     config.nav = stories_nav(config.nav, Path(config.docs_dir))
     return config

@@ -1,15 +1,18 @@
 """The HTTP headers each file of site/ should be served with, for hosts that are told per file.
 
-`python -m parksite headers` prints one line per file (path, Content-Type, Cache-Control,
-whether to compress), for an upload script to a bucket or CDN; README.md explains the rules.
+`python -m parksite.publish [SITE]` prints one line per file of site/ (path, Content-Type,
+Cache-Control, whether to compress), for an upload script; README.md explains the rules.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from parksite.paths import SITE_DIR, shown
 
 # Material names its bundles after their content (bundle.a5f9d56c.min.js): a new version is
 # a new name, so these can be cached for a year. Every other file keeps its name when it changes.
@@ -65,3 +68,20 @@ def site_headers(site_dir: Path) -> Iterator[Headers]:
     """Every file of a built site with its headers, in a stable order."""
     for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         yield headers_for(file.relative_to(site_dir).as_posix())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print each file of the built site with its headers, tab-separated, under a header line."""
+    args = sys.argv[1:] if argv is None else argv
+    site_dir = Path(args[0]) if args else SITE_DIR
+    if not site_dir.is_dir():
+        print(f"{shown(site_dir)} does not exist: run `make build` first.", file=sys.stderr)
+        return 1
+    print("path\tcontent-type\tcache-control\tcompress")
+    for h in site_headers(site_dir):
+        print(f"{h.path}\t{h.content_type}\t{h.cache_control}\t{'yes' if h.compress else 'no'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

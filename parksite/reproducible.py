@@ -10,10 +10,11 @@ from parksite.paths import ROOT
 
 
 def source_date_epoch(root: Path = ROOT) -> str | None:
-    """The commit's time in seconds, for SOURCE_DATE_EPOCH; None outside a git checkout.
+    """The time to date a build with, for SOURCE_DATE_EPOCH; None outside a git checkout.
 
     MkDocs writes the build day into the sitemap (lastmod) and the gzip header of
-    sitemap.xml.gz unless SOURCE_DATE_EPOCH is set; a value given by the caller wins.
+    sitemap.xml.gz unless SOURCE_DATE_EPOCH is set; a value given by the caller wins,
+    otherwise it is the time of the last commit.
     """
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return os.environ["SOURCE_DATE_EPOCH"]
@@ -25,12 +26,3 @@ def source_date_epoch(root: Path = ROOT) -> str | None:
         return None
     stamp = result.stdout.strip()
     return stamp if result.returncode == 0 and stamp.isdigit() else None
-
-
-def build_environment() -> dict[str, str]:
-    """The environment of `make build`: a fixed hash seed and the commit's time."""
-    env = os.environ | {"PYTHONHASHSEED": "0", "NO_MKDOCS_2_WARNING": "1"}
-    stamp = source_date_epoch()
-    if stamp:
-        env["SOURCE_DATE_EPOCH"] = stamp
-    return env

@@ -57,10 +57,11 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
 def parksite_build(site_dir: Path) -> subprocess.CompletedProcess[str]:
     """Build the real site exactly as `make build` does, into site_dir."""
     return subprocess.run(
-        [sys.executable, "-m", "parksite", "build", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "parksite", "build"],
         cwd=ROOT,
         capture_output=True,
         text=True,
+        env=os.environ | {"PARKSITE_SITE_DIR": str(site_dir)},
     )
 
 

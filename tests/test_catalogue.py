@@ -35,7 +35,7 @@ def test_the_catalogue_in_contributing_is_current() -> None:
     docs = macro_docs(MACROS_FILE.read_text(encoding="utf-8"))
     text = CONTRIBUTING.read_text(encoding="utf-8")
     assert with_catalogue(text, docs) == text, (
-        "CONTRIBUTING.md's macro catalogue is out of date: run `.venv/bin/python -m parksite macros`"
+        "CONTRIBUTING.md's macro catalogue is out of date: run `.venv/bin/python -m parksite.catalogue`"
     )
 
 
@@ -59,7 +59,7 @@ def test_a_macro_line_becomes_a_row_and_a_missing_usage_is_named() -> None:
     ]
 
 
-def test_python_m_parksite_macros_rewrites_only_the_table(tmp_path: Path) -> None:
+def test_python_m_parksite_catalogue_rewrites_only_the_table(tmp_path: Path) -> None:
     macros, target = tmp_path / "macros.py", tmp_path / "CONTRIBUTING.md"
     macros.write_text(SAMPLE.replace("Says nothing about its use.", "Bare: {{ bare() }}"))
     target.write_text(f"# Guide\n\n{START}\n| stale |\n{END}\n\nAfter.\n", encoding="utf-8")
