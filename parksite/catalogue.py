@@ -74,17 +74,17 @@ def table(docs: list[MacroDoc]) -> str:
 def with_catalogue(text: str, docs: list[MacroDoc]) -> str:
     """The text of CONTRIBUTING.md with the table between the markers replaced."""
     start, end = text.find(START), text.find(END)
-    if start < 0 or end < start:
-        raise ValueError(f"CONTRIBUTING.md needs the two lines\n{START}\n{END}")
     return text[: start + len(START)] + "\n" + table(docs) + "\n" + text[end:]
 
 
 def write_catalogue(macros_file: Path = MACROS_FILE, target: Path = CONTRIBUTING) -> list[str]:
     """Rewrite the catalogue; return the problems that stop it (nothing is written then)."""
     docs = macro_docs(macros_file.read_text(encoding="utf-8"))
+    text = target.read_text(encoding="utf-8")
     found = problems(docs)
+    if not 0 <= text.find(START) < text.find(END):
+        found.append(f"{target.name} needs the two lines, in this order:\n{START}\n{END}")
     if not found:
-        text = target.read_text(encoding="utf-8")
         target.write_text(with_catalogue(text, docs), encoding="utf-8")
     return found
 

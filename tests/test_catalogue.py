@@ -76,3 +76,12 @@ def test_nothing_is_written_while_a_macro_lacks_its_line(tmp_path: Path) -> None
     target.write_text(before, encoding="utf-8")
     assert write_catalogue(macros, target)
     assert target.read_text(encoding="utf-8") == before
+
+
+def test_missing_markers_are_named_not_a_traceback(tmp_path: Path) -> None:
+    macros, target = tmp_path / "macros.py", tmp_path / "CONTRIBUTING.md"
+    macros.write_text(MACROS_FILE.read_text(encoding="utf-8"))
+    target.write_text(f"# Guide\n{END}\n{START}\n", encoding="utf-8")
+    assert write_catalogue(macros, target) == [
+        f"CONTRIBUTING.md needs the two lines, in this order:\n{START}\n{END}"
+    ]
