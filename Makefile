@@ -5,14 +5,17 @@ export NO_MKDOCS_2_WARNING = 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# `make serve SERVE_HOST=0.0.0.0` in a dev container, so that the editor can forward the port.
+SERVE_HOST ?= 127.0.0.1
+SERVE_PORT ?= 8000
 
 .PHONY: build serve check test lint bench screenshots lock clean
 
 build: $(STAMP) ## Build the site into site/ (strict: any warning stops it)
 	$(BIN)/python -m parksite build
 
-serve: $(STAMP) ## Live preview on http://127.0.0.1:8000, reloading on data/, docs/ and code
-	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000 \
+serve: $(STAMP) ## Live preview on http://$(SERVE_HOST):$(SERVE_PORT), reloading on data/, docs/ and code
+	MACROS_ON_ERROR_FAIL=false $(BIN)/mkdocs serve --strict --livereload --dev-addr $(SERVE_HOST):$(SERVE_PORT) \
 		--watch data --watch parksite --watch macros.py --watch overrides
 
 check: $(STAMP) ## Check data/park.yml and the pages' fact references, without building

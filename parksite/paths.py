@@ -14,7 +14,8 @@ DATA_FILE = ROOT / "data" / "park.yml"
 SCHEMA_FILE = ROOT / "data" / "park.schema.json"
 DOCS_DIR = ROOT / "docs"
 CONFIG_FILE = ROOT / "mkdocs.yml"
-SITE_DIR = ROOT / "site"
+# PARKSITE_SITE_DIR builds elsewhere: the reproducibility test builds a second site with it.
+SITE_DIR = Path(os.environ.get("PARKSITE_SITE_DIR") or ROOT / "site").resolve()
 
 
 def shown(path: Path) -> str:

@@ -66,3 +66,39 @@ def list_stories(lang: str, docs_dir: Path = DOCS_DIR) -> tuple[Story, ...]:
     files = story_files(lang, docs_dir)
     stamp = tuple((f.name, f.stat().st_mtime_ns) for f in files)
     return _stories(lang, docs_dir, stamp)
+
+
+def is_story_entry(entry: object) -> bool:
+    """A nav entry that names a story page (a bare path or a `title: path` pair)."""
+    path = next(iter(entry.values())) if isinstance(entry, dict) and len(entry) == 1 else entry
+    return (
+        isinstance(path, str)
+        and path.startswith(f"{STORIES_DIR}/")
+        and path.endswith(".md")
+        and path.count("/") == 1
+        and path != f"{STORIES_DIR}/index.md"
+    )
+
+
+def stories_nav(nav: list | None, docs_dir: Path = DOCS_DIR) -> list | None:
+    """The nav with its stories section (the one holding stories/index.md) listing every story.
+
+    Editors add a story by copying one file: the section is filled from docs/stories/, in the
+    stories' `order:` like the cards, so that mkdocs.yml never has to be edited for a story.
+    """
+    if nav is None:
+        return None
+    index = f"{STORIES_DIR}/index.md"
+    stories = [f"{STORIES_DIR}/{story.slug}.md" for story in list_stories("en", docs_dir)]
+    filled: list = []
+    for entry in nav:
+        if isinstance(entry, dict) and len(entry) == 1:
+            title, section = next(iter(entry.items()))
+            if isinstance(section, list):
+                if index in section:
+                    section = [e for e in section if not is_story_entry(e)] + stories
+                else:
+                    section = stories_nav(section, docs_dir)
+                entry = {title: section}
+        filled.append(entry)
+    return filled

@@ -54,9 +54,20 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
     )
 
 
+def parksite_build(site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Build the real site exactly as `make build` does, into site_dir."""
+    return subprocess.run(
+        [sys.executable, "-m", "parksite", "build"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=os.environ | {"PARKSITE_SITE_DIR": str(site_dir)},
+    )
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of what a build reads, for tests that break it on purpose."""
-    for name in ("docs", "data", "overrides"):
+    for name in ("docs", "data", "overrides", "parksite"):
         shutil.copytree(ROOT / name, dest / name)
     for name in ("mkdocs.yml", "macros.py"):
         shutil.copy(ROOT / name, dest / name)
@@ -65,9 +76,9 @@ def copy_project(dest: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session with --strict."""
+    """The real site, built once per test session as `make build` builds it (strict)."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site_dir)
+    result = parksite_build(site_dir)
     assert result.returncode == 0, result.stderr[-4000:]
     return site_dir
 

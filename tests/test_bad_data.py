@@ -465,7 +465,7 @@ def test_make_check_prints_every_message_and_no_traceback(tmp_path: Path) -> Non
 def test_the_examples_in_contributing_are_real_messages() -> None:
     """CONTRIBUTING.md quotes messages; each must be one the corpus pins."""
     text = (Path(__file__).parent.parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    block = text.split("### Read an error message", 1)[1].split("```\n", 2)[1]
+    block = text.split("#### Examples, and what the common ones mean", 1)[1].split("```\n", 2)[1]
     lines = block.splitlines()
     quoted = ["\n".join(lines[i : i + 2]) for i in range(0, len(lines), 2)]
     pinned = {m for param in CASES for m in param.values[2]}
