@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build serve check test lint bench screenshots lock clean
+.PHONY: build serve check test lint bench screenshots lock clean facts-diff
 
 build: $(STAMP) ## Build the site into site/ (strict: any warning stops it)
 	$(BIN)/python -m parksite build
@@ -20,6 +20,10 @@ test: $(STAMP) ## Every test: lint, units, data, build, built HTML, browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+BASE ?= main
+facts-diff: $(STAMP) ## The facts changed in data/park.yml since BASE (a git ref), in words
+	$(BIN)/python -m parksite.factsdiff $(BASE)
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .
