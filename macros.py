@@ -109,6 +109,11 @@ def define_env(env) -> None:
         return history_html(park, fact_history(_data_file(env)), lang())
 
 
+def on_pre_page_macros(env) -> None:
+    """Number each page's figures from 1."""
+    footnotes.start(page_source(env.page))
+
+
 def on_post_page_macros(env) -> None:
     """End each page with the list of sources of the figures it shows (what a printout cites)."""
     notes = footnotes.take(page_source(env.page))

@@ -13,9 +13,11 @@ class PageNotes:
 
     facts: list[str] = field(default_factory=list)
     notes: int = 0
+    dollars: bool = False
 
-    def cite(self, fact_id: str) -> tuple[int, str]:
+    def cite(self, fact_id: str, dollars: bool = False) -> tuple[int, str]:
         """The fact's footnote number, and a page-unique id for this figure's note."""
+        self.dollars = self.dollars or dollars
         if fact_id not in self.facts:
             self.facts.append(fact_id)
         self.notes += 1
@@ -26,8 +28,13 @@ class PageNotes:
 _pages: dict[str, PageNotes] = {}
 
 
+def start(page: str) -> None:
+    """Start a page afresh, whatever an earlier, failed rendering of it left behind."""
+    _pages[page] = PageNotes()
+
+
 def for_page(page: str) -> PageNotes:
-    """The notes of a page, started when its first figure is rendered."""
+    """The notes of the page being rendered."""
     return _pages.setdefault(page, PageNotes())
 
 

@@ -112,7 +112,13 @@ def _is_money(park: Park, fact: Fact) -> bool:
 
 
 def _span(
-    fact_id: str, park: Park, fact: Fact, lang: Lang, body: str, notes: PageNotes | None = None
+    fact_id: str,
+    park: Park,
+    fact: Fact,
+    lang: Lang,
+    body: str,
+    notes: PageNotes | None = None,
+    dollars: bool = False,
 ) -> Markup:
     """A figure readers can open, by mouse, keyboard or touch, to see its source and date.
 
@@ -120,9 +126,11 @@ def _span(
     or a tap, by facts.js and site.css); the number in <sup> points to the page's list of
     sources, which is what a printout shows.
     """
-    number, note_id = notes.cite(fact_id) if notes else (None, f"note-{fact_id.replace('.', '-')}")
+    number, note_id = (
+        notes.cite(fact_id, dollars) if notes else (None, f"note-{fact_id.replace('.', '-')}")
+    )
     note = source_note(park, fact, lang)
-    if _is_money(park, fact):
+    if dollars:
         note += " · " + rate_text(park, lang)
     ref = (
         Markup('<sup class="fact__ref" aria-hidden="true">{}</sup>').format(number)
@@ -159,7 +167,7 @@ def money_html(
         if lang == "en"
         else f"{figure_text(park, fact, lang)}（{usd}）"
     )
-    return _span(fact_id, park, fact, lang, text, notes)
+    return _span(fact_id, park, fact, lang, text, notes, dollars=True)
 
 
 def list_html(park: Park, fact_id: str, lang: Lang, page: str = "") -> Markup:
@@ -338,8 +346,10 @@ def story_cards_html(
         figure = Markup("")
         if story.figure:
             fact = get_fact(park, story.figure, f"{page} (story {story.slug}, `figure:`)")
+            # Inside a link a figure cannot be a control of its own: its source is written out.
             figure = Markup(
-                '<p class="fact-card__value" data-fact="{id}" data-source="{sid}" title="{note}">{value}</p>'
+                '<span class="fact-card__value" data-fact="{id}" data-source="{sid}">{value}</span>'
+                '<span class="story-card__source">{note}</span>'
             ).format(
                 id=story.figure,
                 sid=fact.source,
@@ -374,7 +384,8 @@ def footnotes_html(park: Park, notes: PageNotes, lang: Lang) -> Markup:
                 date=safe(format_date(source.date, lang)),
             )
         )
+    rate = _rate_note(park, lang) if notes.dollars else Markup("")
     return Markup(
         '<section class="fact-sources" aria-labelledby="fact-sources-title">'
-        '<h2 id="fact-sources-title">{head}</h2><ol>{items}</ol></section>'
-    ).format(head=WORDS["footnotes"][lang], items=Markup("").join(items))
+        '<h2 id="fact-sources-title">{head}</h2><ol>{items}</ol>{rate}</section>'
+    ).format(head=WORDS["footnotes"][lang], items=Markup("").join(items), rate=rate)

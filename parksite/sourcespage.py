@@ -22,7 +22,7 @@ WORDS = {
     "fact": {"en": "Fact", "zh": "事项"},
     "figure": {"en": "Figure", "zh": "数据"},
     "shown_on": {"en": "Shown on", "zh": "所在页面"},
-    "also": {"en": "also confirms it", "zh": "佐证来源"},
+    "also": {"en": "also in this report", "zh": "本报道亦有记载"},
     "table": {"en": "Key figures", "zh": "关键数据"},
     "languages": {"en": {"en": "English", "zh": "Chinese"}, "zh": {"en": "英文", "zh": "中文"}},
 }
