@@ -83,6 +83,9 @@ def fact_history(data_file: Path) -> dict[str, Change] | None:
         commits = [tuple(line.split(" ", 1)) for line in log.decode().splitlines() if line]
         if commits:
             result = _walk(root, rel, list(reversed(commits)), data_file)
+            if _git(root, "rev-parse", "--is-shallow-repository") == b"true\n":
+                # A shallow clone's oldest commit holds every older change: its date is unknown.
+                result = {f: c for f, c in result.items() if c.commit != commits[-1][0]}
     _cache.clear()
     _cache[key] = result
     return result

@@ -179,5 +179,8 @@ def test_history_takes_commit_dates_per_fact(tmp_path: Path) -> None:
     history = fact_history(data)
     assert str(history["a.x"].date) == "2024-01-02"
     assert str(history["a.y"].date) == "2025-06-07"
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{tmp_path}", str(shallow))
+    assert fact_history(shallow / "data" / "park.yml") == {}  # no date rather than a wrong one
     data.write_text("facts:\n  a.x: {value: 9}\n  a.y: {value: 3}\n", encoding="utf-8")
     assert fact_history(data)["a.x"].date is None  # changed, not yet committed
