@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from parksite.model import Lang, Park
 from parksite.numbers import format_date
+from parksite.render import WORDS as FACT_WORDS
 from parksite.render import safe
 
 
@@ -108,7 +109,6 @@ def _walk(root: Path, rel: str, commits: list, data_file: Path) -> dict[str, Cha
 
 
 WORDS = {
-    "fact": {"en": "Fact", "zh": "事项"},
     "as_of": {"en": "Figure as of", "zh": "数据截至"},
     "changed": {"en": "Last changed on this site", "zh": "本站最近更新"},
     "uncommitted": {"en": "changed, not yet committed", "zh": "已修改，尚未提交"},
@@ -154,5 +154,8 @@ def history_html(park: Park, history: dict[str, Change] | None, lang: Lang) -> M
         '<table class="fact-history"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>'
         "<tbody>{}</tbody></table>"
     ).format(
-        WORDS["fact"][lang], WORDS["as_of"][lang], WORDS["changed"][lang], Markup("").join(rows)
+        FACT_WORDS["fact"][lang],
+        WORDS["as_of"][lang],
+        WORDS["changed"][lang],
+        Markup("").join(rows),
     )

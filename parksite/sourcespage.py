@@ -11,6 +11,7 @@ from parksite.citations import page_title, page_url, pages_showing
 from parksite.model import Lang, Park
 from parksite.numbers import format_date
 from parksite.paths import DOCS_DIR
+from parksite.render import WORDS as FACT_WORDS
 from parksite.render import figure_text, relative_url, safe, when_text
 
 WORDS = {
@@ -19,8 +20,6 @@ WORDS = {
     "address": {"en": "Address", "zh": "网址"},
     "language": {"en": "Language", "zh": "语言"},
     "facts": {"en": "Facts taken from it", "zh": "引用的数据"},
-    "fact": {"en": "Fact", "zh": "事项"},
-    "figure": {"en": "Figure", "zh": "数据"},
     "shown_on": {"en": "Shown on", "zh": "所在页面"},
     "also": {"en": "also in this report", "zh": "本报道亦有记载"},
     "table": {"en": "Key figures", "zh": "关键数据"},
@@ -86,8 +85,8 @@ def sources_page_html(park: Park, lang: Lang, page_url_now: str, docs_dir: Path 
         ).format(
             sid=sid,
             caption=WORDS["facts"][lang],
-            w_fact=WORDS["fact"][lang],
-            w_figure=WORDS["figure"][lang],
+            w_fact=FACT_WORDS["fact"][lang],
+            w_figure=FACT_WORDS["figure"][lang],
             w_shown=WORDS["shown_on"][lang],
             rows=Markup("").join(rows),
         )

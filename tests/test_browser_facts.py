@@ -63,22 +63,16 @@ def test_a_tap_on_a_phone_shows_the_note_on_screen(browser, server, lang) -> Non
     ctx.close()
 
 
-def test_hover_shows_the_note(browser, server) -> None:
+def test_hover_shows_the_note_and_print_shows_numbers_and_sources(browser, server) -> None:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = ctx.new_page()
     tab.goto(server + "about/", wait_until="networkidle")
     figure, note = first_note(tab)
     figure.hover()
     note.wait_for(state="visible", timeout=2000)
-    ctx.close()
-
-
-def test_print_shows_footnote_numbers_and_the_page_sources(browser, server) -> None:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = ctx.new_page()
-    tab.goto(server + "about/", wait_until="networkidle")
     assert not tab.locator(".fact__ref").first.is_visible()
     tab.emulate_media(media="print")
+    assert not note.is_visible()
     assert tab.locator(".fact__ref").first.is_visible()
     assert tab.locator("section.fact-sources li").first.is_visible()
     tab.pdf(path=str(OUTPUT / "about-print.pdf"))

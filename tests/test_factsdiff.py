@@ -38,21 +38,19 @@ def test_no_change_says_so() -> None:
     assert "No fact or source changed." in report("a", DATA, "b", DATA)
 
 
-def test_the_command_compares_with_a_git_revision() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "parksite.factsdiff", "HEAD"],
+def factsdiff(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "parksite.factsdiff", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_the_command_compares_with_a_git_revision() -> None:
+    result = factsdiff("HEAD")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Facts in data/park.yml: HEAD → working tree")
-    bad = subprocess.run(
-        [sys.executable, "-m", "parksite.factsdiff", "no-such-ref"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    bad = factsdiff("no-such-ref")
     assert bad.returncode == 1 and "no-such-ref" in bad.stderr
