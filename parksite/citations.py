@@ -21,8 +21,9 @@ from parksite.stories import list_stories, read_front_matter
 
 # A macro call as editors write it: {{ fact("patents.national") }}, {{ cards("a", "b") }}.
 MACRO_CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\s*\((?P<args>[^)]*)\)\s*-?\}\}")
-# Macros whose arguments are fact ids; money also shows the exchange rate behind dollars.
-_ID_MACROS = {"fact", "money", "fact_list", "cards"}
+# Macros whose arguments are fact ids (`period` is main's: the years a figure covers);
+# money also shows the exchange rate behind dollars.
+_ID_MACROS = {"fact", "money", "fact_list", "cards", "period"}
 
 
 @dataclass(frozen=True)
