@@ -142,8 +142,13 @@ def downloads_html(lang: str, page_url: str) -> Markup:
         "en": ("Download every fact", "JSON, with a schema version", "CSV, opens in a spreadsheet"),
         "zh": ("下载全部数据", "JSON格式，含数据结构版本号", "CSV格式，可用电子表格打开"),
     }[lang]
+    item = (
+        '<li><a href="{href}" download>{name}</a> ({what})</li>'
+        if lang == "en"
+        else '<li><a href="{href}" download>{name}</a>（{what}）</li>'
+    )
     items = Markup("").join(
-        Markup('<li><a href="{href}" download>{name}</a> ({what})</li>').format(
+        Markup(item).format(
             href=relative_url(page_url, f"{EXPORT_DIR}/{name}"), name=name, what=what
         )
         for name, what in ((JSON_NAME, words[1]), (CSV_NAME, words[2]))
