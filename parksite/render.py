@@ -104,7 +104,9 @@ def rate_text(park: Park, lang: Lang) -> str:
 
 
 def _rate_note(park: Park, lang: Lang) -> Markup:
-    return Markup('<p class="fact-rate-note">{}</p>').format(safe(rate_text(park, lang)))
+    # A sentence of its own: one full stop, whether or not the words end with one.
+    text = rate_text(park, lang).rstrip(".。") + ("." if lang == "en" else "。")
+    return Markup('<p class="fact-rate-note">{}</p>').format(safe(text))
 
 
 def _is_money(park: Park, fact: Fact) -> bool:
