@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 SERVE_HOST ?= 127.0.0.1
 SERVE_PORT ?= 8000
 
-.PHONY: build serve check test lint bench screenshots lock clean
+.PHONY: build serve check test lint bench screenshots lock clean facts-diff
 
 build: $(STAMP) ## Build the site into site/ (strict: any warning stops it)
 	$(BIN)/python -m parksite build
@@ -25,6 +25,10 @@ test: $(STAMP) ## Every test: lint, units, data, build, built HTML, browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+BASE ?= main
+facts-diff: $(STAMP) ## The facts changed in data/park.yml since BASE (a git ref), in words
+	$(BIN)/python -m parksite.factsdiff $(BASE)
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -7,21 +7,42 @@ CONTRIBUTING.md.
 
 from __future__ import annotations
 
-from parksite import render
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from parksite import footnotes, render
+from parksite.check import check
 from parksite.data import load_park
+from parksite.errors import DataError
+from parksite.exports import downloads_html, write_exports
+from parksite.history import fact_history, history_html
 from parksite.notices import report_notices
 from parksite.pages import page_language, page_source
 from parksite.review import checked_html
 from parksite.sandbox import use_sandbox
+from parksite.sourcespage import sources_page_html
 from parksite.stories import list_stories
 
 
+def _data_file(env) -> Path:
+    # The project being built, which a test's copy of the project may be.
+    return Path(env.project_dir) / "data" / "park.yml"
+
+
 def define_env(env) -> None:
-    """Load the data once for this build and register the macros."""
-    park = load_park()
+    """Load and check the data and the pages once for this build, and register the macros."""
+    docs_dir = Path(env.conf["docs_dir"])
+    try:
+        park = check(_data_file(env), docs_dir)
+    except DataError as exc:
+        raise PluginError(exc.report()) from None
     report_notices(park)
     # For theme templates (the footer): {{ config.extra.data_last_checked }}, YYYY-MM-DD.
     env.conf["extra"]["data_last_checked"] = park.last_checked.isoformat()
+
+    def notes() -> footnotes.PageNotes:
+        return footnotes.for_page(where())
 
     def lang() -> str:
         return page_language(env.page)
@@ -31,13 +52,13 @@ def define_env(env) -> None:
 
     @env.macro
     def fact(fact_id: str) -> str:
-        """A figure with its qualifier and unit, its source and date on hover: {{ fact("patents.national") }}"""
-        return render.fact_html(park, fact_id, lang(), where())
+        """A figure with its qualifier and unit; a tap, hover or focus shows its source and date: {{ fact("patents.national") }}"""
+        return render.fact_html(park, fact_id, lang(), where(), notes())
 
     @env.macro
     def money(fact_id: str) -> str:
         """An amount in yuan with its US dollar value computed from the exchange rate: {{ money("revenue.total") }}"""
-        return render.money_html(park, fact_id, lang(), where())
+        return render.money_html(park, fact_id, lang(), where(), notes())
 
     @env.macro
     def fact_list(fact_id: str) -> str:
@@ -62,12 +83,12 @@ def define_env(env) -> None:
     @env.macro
     def period(fact_id: str) -> str:
         """The year or years a figure covers, from its `period:`: {{ period("revenue.2021") }}"""
-        return render.period_html(park, fact_id, lang(), where())
+        return render.period_html(park, fact_id, lang(), where(), notes())
 
     @env.macro
     def exchange_rate() -> str:
         """The sentence stating the rate behind every US dollar figure: {{ exchange_rate() }}"""
-        return render.rate_html(park, lang())
+        return render.rate_html(park, lang(), notes())
 
     @env.macro
     def data_checked() -> str:
@@ -82,9 +103,41 @@ def define_env(env) -> None:
     @env.macro
     def story_cards() -> str:
         """A card for every success story in docs/stories/, in their `order:`: {{ story_cards() }}"""
-        return render.story_cards_html(park, list_stories(lang()), lang(), env.page.url, where())
+        return render.story_cards_html(
+            park, list_stories(lang(), docs_dir), lang(), env.page.url, where()
+        )
+
+    @env.macro
+    def sources_index() -> str:
+        """Each source with publisher, date, address, its facts and the pages showing them: {{ sources_index() }}"""
+        return sources_page_html(park, lang(), env.page.url, docs_dir)
+
+    @env.macro
+    def downloads() -> str:
+        """Links to every fact as facts.json and facts.csv, made by each build: {{ downloads() }}"""
+        return downloads_html(lang(), env.page.url)
+
+    @env.macro
+    def figure_history() -> str:
+        """A table of when each fact last changed in the data, from git: {{ figure_history() }}"""
+        return history_html(park, fact_history(_data_file(env)), lang())
 
 
 def on_pre_page_macros(env) -> None:
-    """Render every page in the sandbox: a page cannot run Python or reach the build's objects."""
+    """Render each page in the sandbox (no Python, no build objects); number its figures from 1."""
     use_sandbox(env)
+    footnotes.start(page_source(env.page))
+
+
+def on_post_page_macros(env) -> None:
+    """End each page with the list of sources of the figures it shows (what a printout cites)."""
+    notes = footnotes.take(page_source(env.page))
+    if notes and notes.facts:
+        park = load_park(_data_file(env))
+        html = render.footnotes_html(park, notes, page_language(env.page))
+        env.markdown += f"\n\n{html}\n"
+
+
+def on_post_build(env) -> None:
+    """Write the downloads, data/facts.json and data/facts.csv, into the built site."""
+    write_exports(load_park(_data_file(env)), Path(env.conf["site_dir"]))

@@ -12,16 +12,16 @@ from pathlib import Path
 
 import yaml
 
+from parksite.citations import MACRO_CALL, parity_problems
 from parksite.data import load_park
 from parksite.errors import DataError, Problem
 from parksite.links import HOW_TO_LINK, unsafe_scheme
 from parksite.model import Park
 from parksite.paths import DATA_FILE, DOCS_DIR, shown
+from parksite.prose import prose_problems
 from parksite.stories import read_front_matter
 from parksite.yamlsource import syntax_problem
 
-# A macro call as editors write it: {{ fact("patents.national") }}, {{ cards("a", "b") }}.
-MACRO_CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\s*\((?P<args>[^)]*)\)\s*-?\}\}")
 FACT_MACROS = {"fact", "money", "fact_list", "cards", "period"}
 # Where Markdown or HTML takes an address: [x](here), [x]: here, href="here", src="here".
 LINK_TARGET = re.compile(
@@ -95,9 +95,18 @@ def link_problems(docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
 
 
 def check(data_file: Path = DATA_FILE, docs_dir: Path = DOCS_DIR) -> Park:
-    """Validate the data and the pages' references; raise DataError with every problem."""
+    """Validate the data and the pages' references; raise DataError with every problem.
+
+    Also refused: figures typed by hand (prose.py), and a page whose English and Chinese
+    versions show different facts (citations.py).
+    """
     park = load_park(data_file)
-    problems = [*page_problems(park, docs_dir), *link_problems(docs_dir)]
+    problems = [
+        *page_problems(park, docs_dir),
+        *link_problems(docs_dir),
+        *prose_problems(park, docs_dir),
+        *parity_problems(park, docs_dir),
+    ]
     if problems:
         raise DataError(problems)
     return park

@@ -12,6 +12,7 @@ import re
 
 from markupsafe import Markup
 
+from parksite.footnotes import PageNotes
 from parksite.model import EXCHANGE_RATE, Fact, Lang, Park
 from parksite.numbers import (
     format_date,
@@ -30,6 +31,7 @@ WORDS = {
     "fact": {"en": "Fact", "zh": "事项"},
     "figure": {"en": "Figure", "zh": "数据"},
     "period": {"en": "Period / as of", "zh": "时段/截至"},
+    "footnotes": {"en": "Sources of the figures on this page", "zh": "本页数据来源"},
     "rate": {
         "en": "US dollar figures are computed at {rate} yuan per US dollar ({source}, {date})",
         "zh": "美元数额按1美元兑{rate}元人民币换算（{source}，{date}）",
@@ -92,19 +94,79 @@ def usd_text(park: Park, fact: Fact, lang: Lang) -> str:
     return f"about {usd}" if lang == "en" else f"约合{usd}"
 
 
-def _span(fact_id: str, park: Park, fact: Fact, lang: Lang, body: str) -> Markup:
+def rate_text(park: Park, lang: Lang) -> str:
+    """The sentence stating the one exchange rate behind every dollar figure (plain text)."""
+    fact = park.facts[EXCHANGE_RATE]
+    return WORDS["rate"][lang].format(
+        rate=format_number(fact.value, lang, "rate"),
+        source=park.sources[fact.source].publisher[lang],
+        date=format_date(fact.as_of, lang),
+    )
+
+
+def _rate_note(park: Park, lang: Lang) -> Markup:
+    # A sentence of its own: one full stop, whether or not the words end with one.
+    text = rate_text(park, lang).rstrip(".。") + ("." if lang == "en" else "。")
+    return Markup('<p class="fact-rate-note">{}</p>').format(safe(text))
+
+
+def _is_money(park: Park, fact: Fact) -> bool:
+    return fact.value is not None and park.units[fact.unit or ""].kind == "money"
+
+
+def _span(
+    fact_id: str,
+    park: Park,
+    fact: Fact,
+    lang: Lang,
+    body: str,
+    notes: PageNotes | None = None,
+    dollars: bool = False,
+    kind: str = "figure",
+) -> Markup:
+    """A figure readers can open, by mouse, keyboard or touch, to see its source and date.
+
+    The figure is a focusable control described by its note (shown on hover, keyboard focus
+    or a tap, by facts.js and site.css); the number in <sup> points to the page's list of
+    sources, which is what a printout shows.
+    """
+    number, note_id = (
+        notes.cite(fact_id, dollars) if notes else (None, f"note-{fact_id.replace('.', '-')}")
+    )
+    note = source_note(park, fact, lang)
+    if dollars:
+        note += " · " + rate_text(park, lang)
+    ref = (
+        Markup('<sup class="fact__ref" aria-hidden="true">{}</sup>').format(number)
+        if number
+        else ""
+    )
     return Markup(
-        '<span class="fact" data-fact="{id}" data-source="{sid}" title="{note}">{body}</span>'
-    ).format(id=fact_id, sid=fact.source, note=safe(source_note(park, fact, lang)), body=safe(body))
+        '<span class="fact" data-fact="{id}" data-source="{sid}" data-kind="{kind}">'
+        '<span class="fact__figure" role="button" tabindex="0" aria-describedby="{nid}">{body}{ref}</span>'
+        '<span class="fact__note" id="{nid}" role="tooltip">{note}</span></span>'
+    ).format(
+        id=fact_id,
+        sid=fact.source,
+        kind=kind,
+        nid=note_id,
+        note=safe(note),
+        body=safe(body),
+        ref=ref,
+    )
 
 
-def fact_html(park: Park, fact_id: str, lang: Lang, page: str = "") -> Markup:
-    """An inline figure with its source and date in its title."""
+def fact_html(
+    park: Park, fact_id: str, lang: Lang, page: str = "", notes: PageNotes | None = None
+) -> Markup:
+    """An inline figure with its source and date in a note."""
     fact = get_fact(park, fact_id, page)
-    return _span(fact_id, park, fact, lang, figure_text(park, fact, lang))
+    return _span(fact_id, park, fact, lang, figure_text(park, fact, lang), notes)
 
 
-def money_html(park: Park, fact_id: str, lang: Lang, page: str = "") -> Markup:
+def money_html(
+    park: Park, fact_id: str, lang: Lang, page: str = "", notes: PageNotes | None = None
+) -> Markup:
     """A yuan amount with its US dollar value computed from the one exchange rate."""
     fact = get_fact(park, fact_id, page)
     if fact.value is None or park.units[fact.unit or ""].kind != "money":
@@ -117,7 +179,7 @@ def money_html(park: Park, fact_id: str, lang: Lang, page: str = "") -> Markup:
         if lang == "en"
         else f"{figure_text(park, fact, lang)}（{usd}）"
     )
-    return _span(fact_id, park, fact, lang, text)
+    return _span(fact_id, park, fact, lang, text, notes, dollars=True)
 
 
 def list_html(park: Park, fact_id: str, lang: Lang, page: str = "") -> Markup:
@@ -165,7 +227,10 @@ def cards_html(park: Park, fact_ids: tuple[str, ...], lang: Lang, page: str = ""
                 note=safe(source_note(park, fact, lang)),
             )
         )
-    return Markup('<div class="fact-cards">{}</div>').format(Markup("").join(cards))
+    grid = Markup('<div class="fact-cards">{}</div>').format(Markup("").join(cards))
+    if any(_is_money(park, park.facts[i]) for i in fact_ids):
+        grid += _rate_note(park, lang)
+    return grid
 
 
 def when_text(fact: Fact, lang: Lang) -> str:
@@ -226,7 +291,11 @@ def table_html(park: Park, lang: Lang, topic: str | None = None, page: str = "")
                 '<table class="fact-table" data-topic="{tid}"><caption>{title}</caption>{head}<tbody>{rows}</tbody></table>'
             ).format(tid=tid, title=safe(title[lang]), head=head, rows=Markup("").join(rows))
         )
-    return Markup("").join(sections)
+    tables = Markup("").join(sections)
+    shown = [f for f in park.facts.values() if topic is None or f.topic == topic]
+    if any(_is_money(park, f) for f in shown):
+        tables += _rate_note(park, lang)
+    return tables
 
 
 def placeholder_html(park: Park, key: str, lang: Lang, page: str = "") -> Markup:
@@ -245,7 +314,9 @@ def placeholder_html(park: Park, key: str, lang: Lang, page: str = "") -> Markup
     )
 
 
-def period_html(park: Park, fact_id: str, lang: Lang, page: str = "") -> Markup:
+def period_html(
+    park: Park, fact_id: str, lang: Lang, page: str = "", notes: PageNotes | None = None
+) -> Markup:
     """The time a fact covers, as a year or span: '2021', '2022–2024' / '2021年'."""
     fact = get_fact(park, fact_id, page)
     if fact.period is None:
@@ -253,21 +324,13 @@ def period_html(park: Park, fact_id: str, lang: Lang, page: str = "") -> Markup:
             f"{page}: period('{fact_id}'): this fact has no `period:` in data/park.yml."
         )
     text = format_period(fact.period.year, fact.period.start, fact.period.end, lang)
-    return Markup(
-        '<span class="fact-period" data-fact="{id}" data-source="{sid}" title="{note}">{text}</span>'
-    ).format(id=fact_id, sid=fact.source, note=safe(source_note(park, fact, lang)), text=safe(text))
+    return _span(fact_id, park, fact, lang, text, notes, kind="period")
 
 
-def rate_html(park: Park, lang: Lang) -> Markup:
+def rate_html(park: Park, lang: Lang, notes: PageNotes | None = None) -> Markup:
     """The sentence that states the exchange rate behind every dollar figure."""
     fact = park.facts[EXCHANGE_RATE]
-    source = park.sources[fact.source]
-    text = WORDS["rate"][lang].format(
-        rate=format_number(fact.value, lang, "rate"),
-        source=source.publisher[lang],
-        date=format_date(fact.as_of, lang),
-    )
-    return _span(EXCHANGE_RATE, park, fact, lang, text)
+    return _span(EXCHANGE_RATE, park, fact, lang, rate_text(park, lang), notes)
 
 
 def sources_html(park: Park, lang: Lang) -> Markup:
@@ -308,8 +371,10 @@ def story_cards_html(
         figure = Markup("")
         if story.figure:
             fact = get_fact(park, story.figure, f"{page} (story {story.slug}, `figure:`)")
+            # Inside a link a figure cannot be a control of its own: its source is written out.
             figure = Markup(
-                '<p class="fact-card__value" data-fact="{id}" data-source="{sid}" title="{note}">{value}</p>'
+                '<span class="fact-card__value" data-fact="{id}" data-source="{sid}">{value}</span>'
+                '<span class="story-card__source">{note}</span>'
             ).format(
                 id=story.figure,
                 sid=fact.source,
@@ -323,3 +388,29 @@ def story_cards_html(
             ).format(href=href, figure=figure, title=safe(story.title), summary=safe(story.summary))
         )
     return Markup('<div class="story-cards">{}</div>').format(Markup("").join(cards))
+
+
+def footnotes_html(park: Park, notes: PageNotes, lang: Lang) -> Markup:
+    """The page's list of sources, numbered as the figures' notes: what a printout cites."""
+    items = []
+    for fact_id in notes.facts:
+        fact = park.facts[fact_id]
+        source = park.sources[fact.source]
+        items.append(
+            Markup(
+                '<li data-fact="{id}">{label} ({when}): {publisher}, <a href="{url}">{title}</a>, {date}</li>'
+            ).format(
+                id=fact_id,
+                label=safe(fact.label[lang]),
+                when=safe(when_text(fact, lang)),
+                publisher=safe(source.publisher[lang]),
+                url=source.url,
+                title=safe(source.title[lang]),
+                date=safe(format_date(source.date, lang)),
+            )
+        )
+    rate = _rate_note(park, lang) if notes.dollars else Markup("")
+    return Markup(
+        '<section class="fact-sources" aria-labelledby="fact-sources-title">'
+        '<h2 id="fact-sources-title">{head}</h2><ol>{items}</ol>{rate}</section>'
+    ).format(head=WORDS["footnotes"][lang], items=Markup("").join(items), rate=rate)

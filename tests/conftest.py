@@ -30,6 +30,7 @@ PAGES = (
     "stories/record-2021/",
     "plans/",
     "key-figures/",
+    "sources/",
     "contact/",
 )
 CHROMIUM_ARGS = [

@@ -92,9 +92,12 @@ def test_key_figures_table_lists_every_fact_with_source_and_date(site: Path, lan
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", PAGES)
 def test_figures_carry_source_and_date(site: Path, lang: str, page: str) -> None:
-    for node in soup(page_file(site, lang, page)).select("span.fact"):
+    html = soup(page_file(site, lang, page))
+    for node in html.select("span.fact"):
         assert node["data-source"], node
-        assert re.search(r"(Source|来源).*20\d\d", node["title"]), node
+        figure = node.select_one(".fact__figure[tabindex='0'][aria-describedby]")
+        note = html.find(id=figure["aria-describedby"])
+        assert re.search(r"(Source|来源).*20\d\d", note.get_text()), node
 
 
 def test_no_dollar_figure_says_billion_for_943(site: Path) -> None:
