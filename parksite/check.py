@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import difflib
 import html
 import re
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from parksite.citations import MACRO_CALL, parity_problems
+from parksite.citations import macro_calls, parity_problems
 from parksite.data import load_park
 from parksite.errors import DataError, Problem
 from parksite.links import HOW_TO_LINK, unsafe_scheme
@@ -31,14 +30,8 @@ LINK_TARGET = re.compile(
 
 def cited_ids(text: str) -> Iterator[tuple[str, str, int]]:
     """(macro, id, line) for every fact or placeholder id a page's text cites."""
-    for match in MACRO_CALL.finditer(text):
-        name = match["name"]
+    for name, args, line in macro_calls(text):
         if name not in FACT_MACROS and name != "placeholder":
-            continue
-        line = text.count("\n", 0, match.start()) + 1
-        try:
-            args = ast.literal_eval(f"({match['args']},)") if match["args"].strip() else ()
-        except (SyntaxError, ValueError):
             continue
         for arg in args:
             if isinstance(arg, str):

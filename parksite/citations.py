@@ -17,12 +17,15 @@ from parksite.errors import Problem
 from parksite.model import EXCHANGE_RATE, Lang, Park
 from parksite.pages import language_of
 from parksite.paths import DOCS_DIR, shown
+from parksite.sandbox import protect_code
 from parksite.stories import list_stories, read_front_matter
 
 # A macro call as editors write it: {{ fact("patents.national") }}, {{ cards("a", "b") }}.
 MACRO_CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\s*\((?P<args>[^)]*)\)\s*-?\}\}")
 # Macros whose arguments are fact ids (`period` is main's: the years a figure covers);
 # money also shows the exchange rate behind dollars.
+# What protect_code wraps: code that shows template syntax as written.
+_RAW = re.compile(r"\{% raw %\}.*?\{% endraw %\}", re.S)
 _ID_MACROS = {"fact", "money", "fact_list", "cards", "period"}
 
 
@@ -36,7 +39,14 @@ class Citation:
     line: int
 
 
-def _macro_calls(text: str) -> Iterator[tuple[str, tuple, int]]:
+def outside_code(text: str) -> str:
+    """The page with its code blocks and spans blanked (same lines), which render as text."""
+    return _RAW.sub(lambda m: "\n" * m.group().count("\n"), protect_code(text))
+
+
+def macro_calls(text: str) -> Iterator[tuple[str, tuple, int]]:
+    """(name, arguments, line) of every macro call a page makes, leaving out code."""
+    text = outside_code(text)
     for match in MACRO_CALL.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         try:
@@ -62,7 +72,7 @@ def scan_page(path: Path, park: Park, docs_dir: Path = DOCS_DIR) -> list[Citatio
     page = path.relative_to(docs_dir).as_posix()
     text = path.read_text(encoding="utf-8")
     found: list[Citation] = []
-    for name, args, line in _macro_calls(text):
+    for name, args, line in macro_calls(text):
         ids: list[str] = []
         if name in _ID_MACROS:
             ids = [a for a in args if isinstance(a, str)]

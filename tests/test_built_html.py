@@ -159,9 +159,9 @@ def test_a_page_citing_an_unknown_fact_fails_the_build(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("lang", "expected"), [("en", "2021"), ("zh", "2021年")])
 def test_period_shows_the_year_a_figure_covers(site: Path, lang: str, expected: str) -> None:
     spans = soup(page_file(site, lang, "about/")).select(
-        'span.fact-period[data-fact="revenue.2021"]'
+        'span.fact[data-kind="period"][data-fact="revenue.2021"] .fact__figure'
     )
-    assert [s.get_text() for s in spans] == [expected]
+    assert [s.find(string=True) for s in spans] == [expected]
 
 
 def test_chinese_headings_get_readable_anchors(site: Path) -> None:
