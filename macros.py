@@ -7,6 +7,8 @@ CONTRIBUTING.md.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from parksite import render
 from parksite.data import load_park
 from parksite.notices import report_notices
@@ -16,7 +18,9 @@ from parksite.stories import list_stories
 
 def define_env(env) -> None:
     """Load the data once for this build and register the macros."""
-    park = load_park()
+    # The data and the stories of the project being built (a copy, in tests and benchmarks).
+    park = load_park(Path(env.project_dir) / "data" / "park.yml")
+    docs_dir = Path(env.conf["docs_dir"])
     report_notices(park)
 
     def lang() -> str:
@@ -66,6 +70,7 @@ def define_env(env) -> None:
         return render.sources_html(park, lang())
 
     @env.macro
-    def story_cards() -> str:
-        """A card for every success story in docs/stories/, in their `order:`: {{ story_cards() }}"""
-        return render.story_cards_html(park, list_stories(lang()), lang(), env.page.url, where())
+    def story_cards(page: int = 1) -> str:
+        """The success stories' cards, a page of them at a time, in their `order:`: {{ story_cards() }}"""
+        stories = list_stories(lang(), docs_dir)
+        return render.story_cards_html(park, stories, lang(), env.page.url, where(), page)

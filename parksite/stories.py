@@ -11,6 +11,9 @@ import yaml
 from parksite.paths import DOCS_DIR
 
 STORIES_DIR = "stories"
+# Cards per page of the story index: every index page stays the same size however many
+# stories there are.
+PER_PAGE = 24
 
 
 @dataclass(frozen=True)
@@ -66,3 +69,32 @@ def list_stories(lang: str, docs_dir: Path = DOCS_DIR) -> tuple[Story, ...]:
     files = story_files(lang, docs_dir)
     stamp = tuple((f.name, f.stat().st_mtime_ns) for f in files)
     return _stories(lang, docs_dir, stamp)
+
+
+# --- The story index, in pages of PER_PAGE cards ----------------------------------------
+
+
+def page_count(stories: int) -> int:
+    """How many index pages the stories fill: at least one, even with no story."""
+    return max(1, -(-stories // PER_PAGE))
+
+
+def page_of(stories: tuple[Story, ...], number: int) -> tuple[Story, ...]:
+    """The stories shown on index page `number` (1 is docs/stories/index.md)."""
+    start = (number - 1) * PER_PAGE
+    return stories[start : start + PER_PAGE]
+
+
+def index_url(number: int, lang: str) -> str:
+    """The address of an index page: stories/ for the first, stories/page-2/ after it."""
+    prefix = "zh/" if lang == "zh" else ""
+    return f"{prefix}{STORIES_DIR}/" + ("" if number == 1 else f"page-{number}/")
+
+
+INDEX_TITLES = {"en": "Success stories, page {n}", "zh": "成功案例（第{n}页）"}
+
+
+def index_page_markdown(number: int, lang: str) -> str:
+    """The Markdown of a further index page: its title and that page's cards."""
+    title = INDEX_TITLES["zh" if lang == "zh" else "en"].format(n=number)
+    return f"---\ntitle: {title}\n---\n\n# {title}\n\n{{{{ story_cards(page={number}) }}}}\n"
