@@ -43,7 +43,8 @@ def read_front_matter(path: Path) -> dict:
     if not text.startswith("---"):
         return {}
     head = text.split("---", 2)[1]
-    data = yaml.safe_load(head)
+    # libyaml's loader, when present, reads the front matter of a thousand stories ~10x faster.
+    data = yaml.load(head, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data if isinstance(data, dict) else {}
 
 

@@ -194,9 +194,10 @@ def profile_rows(stats_file: Path, top: int) -> dict[str, list[dict]]:
         }
         for (file, line, name), (_, calls, own, cumulative, _) in stats.stats.items()
     ]
+    by_own = sorted(rows, key=lambda row: row["own_s"], reverse=True)
     rows.sort(key=lambda row: row["cumulative_s"], reverse=True)
     ours = [row for row in rows if any(part in row["path"] for part in OURS)]
-    return {"all": rows[:top], "ours": ours[:top]}
+    return {"all": rows[:top], "own": by_own[:top], "ours": ours[:top]}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
