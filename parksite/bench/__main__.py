@@ -64,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {
         "machine": f"{os.cpu_count()} CPUs, {platform.platform()}, Python {platform.python_version()}",
         "runs": {f"N={n}": runs for n, runs in runs_by_size.items()},
+        # Other work on the machine slows both sides of each pair; the report says how much.
+        "load_at_start": os.getloadavg(),
     }
     with tempfile.TemporaryDirectory(prefix="parksite-bench-") as tmp:
         work = Path(tmp)
@@ -104,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         results["profile"] = measure.profile_rows(stats_file, PROFILE_TOP)
 
     results["finished"] = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+    results["load_at_end"] = os.getloadavg()
     results["summary"] = report.build_rows(results["builds"])
     results["targets"] = report.targets(results, results["summary"])
     (OUTPUT / "report.json").write_text(measure.to_json(results), encoding="utf-8")

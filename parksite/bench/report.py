@@ -115,6 +115,11 @@ def markdown(results: dict) -> str:
         "# Benchmark report",
         "",
         f"Machine: {results['machine']}. Generated {results['finished']}.",
+        "Load average (1, 5, 15 min) at start: "
+        + ", ".join(f"{x:.1f}" for x in results.get("load_at_start", ()))
+        + "; at end: "
+        + ", ".join(f"{x:.1f}" for x in results.get("load_at_end", ()))
+        + ".",
         f"Runs per measurement (alternating ours and the floor): {results['runs']}.",
         "Times are medians of wall-clock seconds; peak memory is the build process's largest",
         "resident set. *Ours* is the real build (macros, data, hooks); the *floor* is plain",

@@ -20,6 +20,7 @@ from parksite.paths import ROOT
 PROJECT_FILES = ("mkdocs.yml", "macros.py", "hooks.py")
 PROJECT_DIRS = ("docs", "data", "overrides")
 PRERENDER_HOOK = Path(__file__).with_name("prerender_hook.py")
+FLOOR_HOOK = Path(__file__).with_name("floor_hook.py")
 SYNTHETIC_PREFIX = "synthetic-"
 
 ENGLISH = """---
@@ -121,9 +122,10 @@ def with_hook(config: str, hook: Path) -> str:
 
 
 def floor_config(config: str) -> str:
-    """The same configuration without the macros plugin and the site's own hooks."""
+    """The same configuration without the macros plugin and the site's own hooks (but with
+    the same template cache)."""
     config = re.sub(r"  - macros:\n.*?(?=  - i18n:)", "", config, count=1, flags=re.S)
-    return config.replace("hooks:\n  - hooks.py\n", "", 1)
+    return config.replace("hooks:\n  - hooks.py\n", f"hooks:\n  - {FLOOR_HOOK}\n", 1)
 
 
 def make_floor(project: Path, dest: Path) -> Path:
