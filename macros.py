@@ -21,6 +21,9 @@ def define_env(env) -> None:
     # The data and the stories of the project being built (a copy, in tests and benchmarks).
     park = load_park(Path(env.project_dir) / "data" / "park.yml")
     docs_dir = Path(env.conf["docs_dir"])
+    # Read once per build: every page of the story index shows a slice of the same list.
+    stories = {lang: list_stories(lang, docs_dir) for lang in ("en", "zh")}
+    snippets = render.Snippets(park)
     report_notices(park)
 
     def lang() -> str:
@@ -32,17 +35,17 @@ def define_env(env) -> None:
     @env.macro
     def fact(fact_id: str) -> str:
         """A figure with its qualifier and unit, its source and date on hover: {{ fact("patents.national") }}"""
-        return render.fact_html(park, fact_id, lang(), where())
+        return snippets.get(render.fact_html, fact_id, lang(), where())
 
     @env.macro
     def money(fact_id: str) -> str:
         """An amount in yuan with its US dollar value computed from the exchange rate: {{ money("revenue.total") }}"""
-        return render.money_html(park, fact_id, lang(), where())
+        return snippets.get(render.money_html, fact_id, lang(), where())
 
     @env.macro
     def fact_list(fact_id: str) -> str:
         """A bulleted list of a list fact's items, with its source: {{ fact_list("platform.partners") }}"""
-        return render.list_html(park, fact_id, lang(), where())
+        return snippets.get(render.list_html, fact_id, lang(), where())
 
     @env.macro
     def cards(*fact_ids: str) -> str:
@@ -72,5 +75,4 @@ def define_env(env) -> None:
     @env.macro
     def story_cards(page: int = 1) -> str:
         """The success stories' cards, a page of them at a time, in their `order:`: {{ story_cards() }}"""
-        stories = list_stories(lang(), docs_dir)
-        return render.story_cards_html(park, stories, lang(), env.page.url, where(), page)
+        return render.story_cards_html(park, stories[lang()], lang(), env.page.url, where(), page)

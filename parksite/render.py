@@ -58,6 +58,24 @@ class UnknownFact(LookupError):
         )
 
 
+class Snippets:
+    """One build's rendered snippets, each made once per fact and language.
+
+    A thousand stories cite the same few facts thousands of times; a snippet does not
+    depend on the page (only an error message does, and errors are not kept).
+    """
+
+    def __init__(self, park: Park) -> None:
+        self.park = park
+        self._made: dict[tuple, Markup] = {}
+
+    def get(self, make, fact_id: str, lang: Lang, page: str) -> Markup:
+        key = (make, fact_id, lang)
+        if key not in self._made:
+            self._made[key] = make(self.park, fact_id, lang, page)
+        return self._made[key]
+
+
 def safe(text: str) -> Markup:
     """Text from the data, inert in HTML, Markdown and templates alike."""
     return Markup(_MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", str(text)))

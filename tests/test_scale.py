@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from parksite.bench import measure, report
 from parksite.bench.synthetic import add_stories, copy_project, make_floor
 from parksite.stories import PER_PAGE
-from tests.conftest import LANGS, PAGES, mkdocs_build, page_file
+from tests.conftest import LANGS, OUTPUT, PAGES, mkdocs_build, page_file
 
 # Enough synthetic stories, with the two real ones, to fill one index page and start a second.
 SYNTHETIC = PER_PAGE
@@ -169,3 +169,18 @@ def test_search_index_is_fetched_only_when_search_is_opened(browser, server) -> 
     tab.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
     assert len(index_requests) == 1
     ctx.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_paginated_story_index_is_photographed(browser, grown, lang: str) -> None:
+    _, site = grown
+    shots = OUTPUT / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    for width in (390, 1280):
+        ctx = browser.new_context(viewport={"width": width, "height": 900})
+        tab = ctx.new_page()
+        tab.goto(page_file(site, lang, "stories/page-2/").as_uri())
+        assert tab.locator("nav.story-pager a[rel=prev]").is_visible()
+        tab.screenshot(path=str(shots / f"{lang}-stories-page-2-{width}.png"), full_page=True)
+        ctx.close()
