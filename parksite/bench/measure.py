@@ -179,6 +179,8 @@ def profile_build(project: Path, site_dir: Path, out: Path) -> None:
 
 
 OURS = ("/parksite/", "/macros.py", "/hooks.py")
+# The data layer's entry points: the macros plugin's events and the site's own hooks.
+DATA_LAYER_EVENTS = ("on_config", "on_pre_build", "on_page_markdown", "on_post_build", "on_files")
 
 
 def profile_rows(stats_file: Path, top: int) -> dict[str, list[dict]]:
@@ -194,10 +196,29 @@ def profile_rows(stats_file: Path, top: int) -> dict[str, list[dict]]:
         }
         for (file, line, name), (_, calls, own, cumulative, _) in stats.stats.items()
     ]
+    total = max(row["cumulative_s"] for row in rows)
+    layer = sum(
+        row["cumulative_s"]
+        for row in rows
+        if any(row["function"].endswith(f"({event})") for event in DATA_LAYER_EVENTS)
+        and ("mkdocs_macros" in row["path"] or row["path"].endswith("/hooks.py"))
+    )
+    page_compile = sum(
+        row["cumulative_s"]
+        for row in rows
+        if row["function"].endswith("(from_string)") and "jinja2" in row["path"]
+    )
     by_own = sorted(rows, key=lambda row: row["own_s"], reverse=True)
     rows.sort(key=lambda row: row["cumulative_s"], reverse=True)
     ours = [row for row in rows if any(part in row["path"] for part in OURS)]
-    return {"all": rows[:top], "own": by_own[:top], "ours": ours[:top]}
+    return {
+        "all": rows[:top],
+        "own": by_own[:top],
+        "ours": ours[:top],
+        "total_s": total,
+        "data_layer_s": layer,
+        "page_compile_s": page_compile,
+    }
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
