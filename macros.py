@@ -37,6 +37,8 @@ def define_env(env) -> None:
         park = check(_data_file(env), docs_dir)
     except DataError as exc:
         raise PluginError(exc.report()) from None
+    # Read once per build: every page of the story index shows a slice of the same list.
+    stories = {lang: list_stories(lang, docs_dir) for lang in ("en", "zh")}
     report_notices(park)
     # For theme templates (the footer): {{ config.extra.data_last_checked }}, YYYY-MM-DD.
     env.conf["extra"]["data_last_checked"] = park.last_checked.isoformat()
@@ -101,11 +103,9 @@ def define_env(env) -> None:
         return render.sources_html(park, lang())
 
     @env.macro
-    def story_cards() -> str:
-        """A card for every success story in docs/stories/, in their `order:`: {{ story_cards() }}"""
-        return render.story_cards_html(
-            park, list_stories(lang(), docs_dir), lang(), env.page.url, where()
-        )
+    def story_cards(page: int = 1) -> str:
+        """The success stories' cards, a page of them at a time, in their `order:`: {{ story_cards() }}"""
+        return render.story_cards_html(park, stories[lang()], lang(), env.page.url, where(), page)
 
     @env.macro
     def sources_index() -> str:

@@ -1,5 +1,6 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`): fresh parksite code under `make serve`, the stories' nav,
-and the commit's time as the build's date (so that two builds of one commit are identical).
+"""MkDocs hooks (mkdocs.yml `hooks:`): fresh parksite code under `make serve`, the commit's
+time as the build's date (so that two builds of one commit are identical), the story
+index's further pages, and compiled theme templates kept between builds.
 
 MkDocs loads this file once per process; it imports nothing of parksite at the top, so that
 the code it runs after forgetting changed modules is always the current code.
@@ -11,8 +12,10 @@ import os
 import sys
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 
 PACKAGE = "parksite"
 
@@ -50,10 +53,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     forget_changed_modules(_seen)
     # Imported here, after forgetting, so that a rebuild runs the code as it is now.
     from parksite.reproducible import source_date_epoch
-    from parksite.stories import stories_nav
 
     stamp = source_date_epoch(Path(config.config_file_path).parent)
     if stamp:
         os.environ["SOURCE_DATE_EPOCH"] = stamp
-    config.nav = stories_nav(config.nav, Path(config.docs_dir))
     return config
+
+
+# After the i18n plugin (priority -100) has picked the files of the language being built.
+@event_priority(-110)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    from parksite.storyindex import add_index_pages
+
+    return add_index_pages(files, config)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    from parksite.templatecache import use_cache
+
+    return use_cache(env)

@@ -68,6 +68,7 @@ def format_usd(yuan: float, yuan_per_usd: float, lang: str) -> str:
     return f"US${number}" if lang == "en" else f"{number}美元"
 
 
+@lru_cache(maxsize=1024)
 def format_date(date: dt.date, lang: str) -> str:
     """A date in words: '30 January 2022' / '2022年1月30日'."""
     pattern = "d MMMM y" if lang == "en" else "long"

@@ -22,6 +22,7 @@ from parksite.numbers import (
     format_usd,
     join_items,
 )
+from parksite.stories import index_url, page_count, page_of
 
 WORDS = {
     "source": {"en": "Source", "zh": "来源"},
@@ -32,6 +33,9 @@ WORDS = {
     "figure": {"en": "Figure", "zh": "数据"},
     "period": {"en": "Period / as of", "zh": "时段/截至"},
     "footnotes": {"en": "Sources of the figures on this page", "zh": "本页数据来源"},
+    "previous": {"en": "Previous stories", "zh": "上一页"},
+    "next": {"en": "More stories", "zh": "下一页"},
+    "page_of": {"en": "Page {n} of {total}", "zh": "第{n}页，共{total}页"},
     "rate": {
         "en": "US dollar figures are computed at {rate} yuan per US dollar ({source}, {date})",
         "zh": "美元数额按1美元兑{rate}元人民币换算（{source}，{date}）",
@@ -362,12 +366,15 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 
 def story_cards_html(
-    park: Park, stories: tuple, lang: Lang, page_url: str, page: str = ""
+    park: Park, stories: tuple, lang: Lang, page_url: str, page: str = "", number: int = 1
 ) -> Markup:
-    """A card per success story: its title, figure and summary, linking to the story."""
+    """One index page of story cards (title, figure, summary), and links to the other pages."""
+    total = page_count(len(stories))
+    if not 1 <= number <= total:
+        raise ValueError(f"{page}: story_cards(page={number}) but there are {total} pages.")
     prefix = "zh/" if lang == "zh" else ""
     cards = []
-    for story in stories:
+    for story in page_of(stories, number):
         figure = Markup("")
         if story.figure:
             fact = get_fact(park, story.figure, f"{page} (story {story.slug}, `figure:`)")
@@ -387,7 +394,28 @@ def story_cards_html(
                 '<a class="story-card" href="{href}">{figure}<span class="story-card__title">{title}</span><span class="story-card__summary">{summary}</span></a>'
             ).format(href=href, figure=figure, title=safe(story.title), summary=safe(story.summary))
         )
-    return Markup('<div class="story-cards">{}</div>').format(Markup("").join(cards))
+    grid = Markup('<div class="story-cards">{}</div>').format(Markup("").join(cards))
+    return grid + pager_html(number, total, lang, page_url)
+
+
+def pager_html(number: int, total: int, lang: Lang, page_url: str) -> Markup:
+    """Previous and next links between the story index pages; nothing when there is one."""
+    if total == 1:
+        return Markup("")
+
+    def link(target: int, word: str, rel: str) -> Markup:
+        return Markup('<a class="story-pager__{rel}" rel="{rel}" href="{href}">{word}</a>').format(
+            rel=rel, href=relative_url(page_url, index_url(target, lang)), word=WORDS[word][lang]
+        )
+
+    parts = [
+        link(number - 1, "previous", "prev") if number > 1 else Markup(""),
+        Markup('<span class="story-pager__where">{}</span>').format(
+            WORDS["page_of"][lang].format(n=number, total=total)
+        ),
+        link(number + 1, "next", "next") if number < total else Markup(""),
+    ]
+    return Markup('<nav class="story-pager">{}</nav>').format(Markup("").join(parts))
 
 
 def footnotes_html(park: Park, notes: PageNotes, lang: Lang) -> Markup:

@@ -85,7 +85,7 @@ def load_text(text: str, file: str) -> Located:
             ]
         )
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         raise DataError([syntax_problem(exc, file)]) from None
     located = Located(data=None, file=file)
@@ -129,6 +129,18 @@ def syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
     mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
     line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
     return Problem(file, line, col, "", what, hint)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree, by libyaml when present (about 10x faster), by PyYAML's own parser
+    when the text has a mistake, so that editors always read PyYAML's explanation."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.MarkedYAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _tab_problems(text: str, file: str) -> list[Problem]:

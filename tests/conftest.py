@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from parksite.bench.synthetic import copy_project  # noqa: F401  (a copy of what a build reads)
 from parksite.paths import ROOT
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -64,15 +64,6 @@ def parksite_build(site_dir: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         env=os.environ | {"PARKSITE_SITE_DIR": str(site_dir)},
     )
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of what a build reads, for tests that break it on purpose."""
-    for name in ("docs", "data", "overrides", "parksite"):
-        shutil.copytree(ROOT / name, dest / name)
-    for name in ("mkdocs.yml", "macros.py"):
-        shutil.copy(ROOT / name, dest / name)
-    return dest
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,186 @@
+"""The site at scale: the story index in pages, flat page size, the search index fetched on
+demand, and the benchmark's own code (its synthetic stories, its floor, its report)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from parksite.bench import measure, report
+from parksite.bench.synthetic import add_stories, copy_project, make_floor
+from parksite.stories import PER_PAGE
+from tests.conftest import LANGS, OUTPUT, PAGES, mkdocs_build, page_file
+
+# Enough synthetic stories, with the two real ones, to fill one index page and start a second.
+SYNTHETIC = PER_PAGE
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A copy of the project with synthetic stories added, and its strict build."""
+    work = tmp_path_factory.mktemp("grown")
+    project = copy_project(work / "project")
+    add_stories(project, SYNTHETIC)
+    result = mkdocs_build(project, work / "site")
+    assert result.returncode == 0, result.stderr[-4000:]
+    return project, work / "site"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_the_sidebar_never_lists_a_story(site: Path, lang: str, page: str) -> None:
+    links = soup(page_file(site, lang, page)).select("nav.md-nav--primary a[href]")
+    assert links, "no navigation found"
+    assert not [a["href"] for a in links if re.search(r"stories/[^/]+/", a["href"])]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_story_index_links_every_story_of_the_real_site(site: Path, lang: str) -> None:
+    cards = soup(page_file(site, lang, "stories/")).select("a.story-card")
+    assert {card["href"] for card in cards} == {"ruifei/", "record-2021/"}
+    assert not soup(page_file(site, lang, "stories/")).select("nav.story-pager")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_story_index_is_paginated_and_reaches_every_story(grown, lang: str) -> None:
+    project, site = grown
+    first = soup(page_file(site, lang, "stories/"))
+    second = soup(page_file(site, lang, "stories/page-2/"))
+    assert len(first.select("a.story-card")) == PER_PAGE
+    assert len(second.select("a.story-card")) == SYNTHETIC + 2 - PER_PAGE
+    assert first.select_one("nav.story-pager a[rel=next]")["href"] == "page-2/"
+    assert second.select_one("nav.story-pager a[rel=prev]")["href"] == "../"
+    reached = {
+        card["href"].rstrip("/").split("/")[-1]
+        for page in (first, second)
+        for card in page.select("a.story-card")
+    }
+    suffix = ".zh.md" if lang == "zh" else ".md"
+    written = {
+        path.name.removesuffix(suffix)
+        for path in (project / "docs" / "stories").glob(f"*{suffix}")
+        if lang == "zh" or not path.name.endswith(".zh.md")
+    } - {"index"}
+    assert reached == written
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_further_index_page_switches_language_to_its_twin(grown, lang: str) -> None:
+    _, site = grown
+    other = "en" if lang == "zh" else "zh"
+    page = soup(page_file(site, lang, "stories/page-2/"))
+    link = page.select_one(f'link[rel=alternate][hreflang="{other}"]')["href"]
+    target = (page_file(site, lang, "stories/page-2/").parent / link / "index.html").resolve()
+    assert target == page_file(site, other, "stories/page-2/").resolve()
+
+
+@pytest.mark.parametrize("page", ["about/", "stories/ruifei/", "zh/key-figures/"])
+def test_a_page_does_not_grow_with_the_number_of_stories(site: Path, grown, page: str) -> None:
+    _, bigger = grown
+    assert (bigger / page / "index.html").stat().st_size == (
+        site / page / "index.html"
+    ).stat().st_size
+
+
+def test_the_floor_builds_the_same_pages_without_macros(grown, tmp_path: Path) -> None:
+    project, site = grown
+    floor = make_floor(project, tmp_path / "floor")
+    assert "  - macros:" not in (floor / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "{{" not in (floor / "docs" / "stories" / "synthetic-0001.md").read_text("utf-8")
+    result = mkdocs_build(floor, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-4000:]
+    for page in ("about/", "zh/stories/synthetic-0003/", "stories/page-2/"):
+        ours = (site / page / "index.html").read_text(encoding="utf-8")
+        assert (tmp_path / "site" / page / "index.html").read_text(encoding="utf-8") == ours
+
+
+def test_synthetic_stories_cite_real_facts_only(grown) -> None:
+    from parksite.check import cited_ids
+    from parksite.data import load_park
+
+    project, _ = grown
+    known = set(load_park().facts)
+    for path in (project / "docs" / "stories").glob("synthetic-*.md"):
+        ids = {ref for _, ref, _ in cited_ids(path.read_text(encoding="utf-8"))}
+        assert ids and ids <= known, path
+
+
+def test_first_visit_counts_the_page_and_what_it_loads(site: Path) -> None:
+    weight = measure.first_visit_bytes(site, "")
+    assert weight["files"] >= 4  # the page, Material's bundle and styles, the site's CSS
+    assert weight["gzip_bytes"] > weight["html_gzip_bytes"] > 0
+
+
+def test_report_states_each_target_as_met_or_not() -> None:
+    run = {"seconds": 2.0, "peak_bytes": 100 * report.MB}
+    slow = {"seconds": 4.0, "peak_bytes": 100 * report.MB}
+    html = {"html_bytes_mean": 30_000.0, "html_gzip_mean": 6_000.0}
+    results = {
+        "machine": "test",
+        "finished": "now",
+        "runs": {"N=0": 1},
+        "builds": {
+            "0": {"ours": [run], "floor": [run], "page_pairs": 10, "html": html},
+            "100": {"ours": [slow], "floor": [run], "page_pairs": 110, "html": html},
+            "1000": {"ours": [slow], "floor": [slow], "page_pairs": 1010, "html": html},
+        },
+        "html_10": html,
+        "search": {"before_focus": 0, "after_focus": 1},
+        "check": {"ours": [0.5], "baseline": [0.1]},
+        "preview": {"page": [1.0], "data": [3.0], "floor_page": [1.0]},
+        "page_weight": {"home": {"files": 5, "gzip_bytes": 80_000, "html_gzip_bytes": 5_000}},
+        "profile": {"all": [], "ours": []},
+    }
+    results["targets"] = report.targets(results, report.build_rows(results["builds"]))
+    met = {target["target"]: target["met"] for target in results["targets"]}
+    assert met["Data layer at N = 1,000 vs the floor"] is True
+    assert met["Preview shows a saved data edit"] is False
+    text = report.markdown(results)
+    assert "| Preview shows a saved data edit | ≤ 2 s | 3.00 s | **not met** |" in text
+    assert "| 100 | 110 | 1 | 4.00 | 2.00 | 2.00× |" in text
+
+
+@pytest.mark.browser
+def test_search_index_is_fetched_only_when_search_is_opened(browser, server) -> None:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = ctx.new_page()
+    index_requests: list[str] = []
+    tab.on(
+        "request",
+        lambda request: (
+            index_requests.append(request.url) if "search_index.json" in request.url else None
+        ),
+    )
+    tab.goto(server + "zh/about/", wait_until="networkidle")
+    tab.wait_for_timeout(500)
+    assert index_requests == []
+    with tab.expect_response(lambda response: "search_index.json" in response.url):
+        tab.keyboard.press("/")
+    box = tab.locator("input.md-search__input")
+    box.fill("专利")
+    box.press("End")
+    tab.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
+    assert len(index_requests) == 1
+    ctx.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_paginated_story_index_is_photographed(browser, grown, lang: str) -> None:
+    _, site = grown
+    shots = OUTPUT / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    for width in (390, 1280):
+        ctx = browser.new_context(viewport={"width": width, "height": 900})
+        tab = ctx.new_page()
+        tab.goto(page_file(site, lang, "stories/page-2/").as_uri())
+        assert tab.locator("nav.story-pager a[rel=prev]").is_visible()
+        tab.screenshot(path=str(shots / f"{lang}-stories-page-2-{width}.png"), full_page=True)
+        ctx.close()
