@@ -81,7 +81,8 @@ def test_further_index_page_switches_language_to_its_twin(grown, lang: str) -> N
     assert target == page_file(site, other, "stories/page-2/").resolve()
 
 
-@pytest.mark.parametrize("page", ["about/", "stories/ruifei/", "zh/key-figures/"])
+# Not Key figures: in a copy outside git its history table says "not in git".
+@pytest.mark.parametrize("page", ["about/", "stories/ruifei/", "zh/plans/"])
 def test_a_page_does_not_grow_with_the_number_of_stories(site: Path, grown, page: str) -> None:
     _, bigger = grown
     assert (bigger / page / "index.html").stat().st_size == (

@@ -178,7 +178,7 @@ def profile_build(project: Path, site_dir: Path, out: Path) -> None:
     subprocess.run(command, cwd=project, env=os.environ | QUIET, check=True, capture_output=True)
 
 
-OURS = ("/parksite/", "/macros.py", "/hooks.py")
+OURS = ("/parksite/", "/macros.py")
 # The data layer's entry points: the macros plugin's events and the site's own hooks.
 DATA_LAYER_EVENTS = ("on_config", "on_pre_build", "on_page_markdown", "on_post_build", "on_files")
 
@@ -201,7 +201,7 @@ def profile_rows(stats_file: Path, top: int) -> dict[str, list[dict]]:
         row["cumulative_s"]
         for row in rows
         if any(row["function"].endswith(f"({event})") for event in DATA_LAYER_EVENTS)
-        and ("mkdocs_macros" in row["path"] or row["path"].endswith("/hooks.py"))
+        and ("mkdocs_macros" in row["path"] or row["path"].endswith("/parksite/hooks.py"))
     )
     page_compile = sum(
         row["cumulative_s"]

@@ -21,6 +21,7 @@ PROJECT_FILES = ("mkdocs.yml", "macros.py")
 PROJECT_DIRS = ("docs", "data", "overrides", "parksite")
 PRERENDER_HOOK = Path(__file__).with_name("prerender_hook.py")
 FLOOR_HOOK = Path(__file__).with_name("floor_hook.py")
+SITE_HOOK = "parksite/hooks.py"  # as mkdocs.yml names it
 SYNTHETIC_PREFIX = "synthetic-"
 
 ENGLISH = """---
@@ -99,13 +100,23 @@ def cited_facts() -> tuple[list[str], list[str]]:
     return figures, money
 
 
+def code(n: int) -> str:
+    """A story's number in letters (1 is A, 27 is AA): a typed digit could equal a fact's
+    value, and the build refuses figures typed by hand."""
+    letters = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def add_stories(project: Path, count: int) -> None:
     """Write `count` synthetic story pairs (English and Chinese) into a project copy."""
     figures, money = cited_facts()
     folder = project / "docs" / "stories"
     for n in range(1, count + 1):
         values = {
-            "n": n,
+            "n": code(n),
             "order": 100 + n,
             "figure": figures[n % len(figures)],
             "second": figures[(n + 1) % len(figures)],
@@ -118,14 +129,14 @@ def add_stories(project: Path, count: int) -> None:
 
 def with_hook(config: str, hook: Path) -> str:
     """The configuration with one more hook file."""
-    return config.replace("hooks:\n  - hooks.py\n", f"hooks:\n  - hooks.py\n  - {hook}\n", 1)
+    return config.replace(f"hooks:\n  - {SITE_HOOK}\n", f"hooks:\n  - {SITE_HOOK}\n  - {hook}\n", 1)
 
 
 def floor_config(config: str) -> str:
     """The same configuration without the macros plugin and the site's own hooks (but with
     the same template cache)."""
     config = re.sub(r"  - macros:\n.*?(?=  - i18n:)", "", config, count=1, flags=re.S)
-    return config.replace("hooks:\n  - hooks.py\n", f"hooks:\n  - {FLOOR_HOOK}\n", 1)
+    return config.replace(f"hooks:\n  - {SITE_HOOK}\n", f"hooks:\n  - {FLOOR_HOOK}\n", 1)
 
 
 def make_floor(project: Path, dest: Path) -> Path:
@@ -138,7 +149,6 @@ def make_floor(project: Path, dest: Path) -> Path:
     shutil.rmtree(dest / "docs")
     shutil.copytree(project / "docs", dest / "docs")
     (dest / "macros.py").unlink()
-    (dest / "hooks.py").unlink()
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.prerender.yml").write_text(with_hook(config, PRERENDER_HOOK), "utf-8")
     result = subprocess.run(
