@@ -172,10 +172,9 @@ def _build(node: yaml.Node, path: Path_, located: Located, found: list[Problem])
             if key in result:
                 first_line, _ = located.keys[child]
                 found.append(
-                    Problem(
-                        located.file,
-                        kmark.line + 1,
-                        kmark.column + 1,
+                    _at(
+                        located,
+                        kmark,
                         field_name(child),
                         f"`{key}` is written twice in the same block (first on line {first_line}).",
                         "keep one of them and delete the other; YAML would silently use only the last.",
@@ -190,16 +189,20 @@ def _build(node: yaml.Node, path: Path_, located: Located, found: list[Problem])
     return _scalar(node, path, located, found)
 
 
+def _at(located: Located, mark: yaml.Mark, path_name: str, message: str, hint: str = "") -> Problem:
+    """A problem at a node's mark (0-based there, 1-based for editors)."""
+    return Problem(located.file, mark.line + 1, mark.column + 1, path_name, message, hint)
+
+
 def _scalar(
     node: yaml.Node, path: Path_, located: Located, found: list[Problem], *, as_key: bool = False
 ) -> object:
     if not isinstance(node, yaml.ScalarNode):
         mark = node.start_mark
         found.append(
-            Problem(
-                located.file,
-                mark.line + 1,
-                mark.column + 1,
+            _at(
+                located,
+                mark,
                 field_name(path),
                 "a key must be a plain word, not a list or block.",
             )
@@ -219,10 +222,9 @@ def _scalar(
         if text.lower() in ("true", "false"):
             return text.lower() == "true"
         found.append(
-            Problem(
-                located.file,
-                mark.line + 1,
-                mark.column + 1,
+            _at(
+                located,
+                mark,
                 field_name(path),
                 f"`{text}` is ambiguous: YAML reads it as a yes/no switch, not as the word {text!r}.",
                 f'write true or false for a switch, or put the word in quotes: "{text}".',
@@ -232,10 +234,9 @@ def _scalar(
     if tag == "int":
         if _OCTAL_LIKE.match(text):
             found.append(
-                Problem(
-                    located.file,
-                    mark.line + 1,
-                    mark.column + 1,
+                _at(
+                    located,
+                    mark,
                     field_name(path),
                     f"`{text}` starts with 0, so YAML reads it as an octal number, not {text.lstrip('0') or '0'}.",
                     f"write it without the leading zero ({text.lstrip('0') or '0'}), "
@@ -261,10 +262,9 @@ def _scalar(
             return dt.date.fromisoformat(text)
         except ValueError:
             found.append(
-                Problem(
-                    located.file,
-                    mark.line + 1,
-                    mark.column + 1,
+                _at(
+                    located,
+                    mark,
                     field_name(path),
                     f"`{text}` is not a real calendar date.",
                     "write a date as YYYY-MM-DD, e.g. 2022-01-30.",
@@ -278,10 +278,9 @@ def _sexagesimal(
     text: str, path: Path_, mark: yaml.Mark, located: Located, found: list[Problem]
 ) -> str:
     found.append(
-        Problem(
-            located.file,
-            mark.line + 1,
-            mark.column + 1,
+        _at(
+            located,
+            mark,
             field_name(path),
             f"`{text}` is ambiguous: YAML reads it as a base-60 number, not as the text {text!r}.",
             f'put it in quotes: "{text}".',
