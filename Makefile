@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The checkers the tests run (axe-core, the Nu Html Checker, Lighthouse): package.json.
+NODE_STAMP := node_modules/.installed
 
 .PHONY: build serve check test lint bench screenshots lock clean
 
@@ -16,7 +18,7 @@ serve: $(STAMP) ## Live preview on http://127.0.0.1:8000, reloading on data/, do
 check: $(STAMP) ## Check data/park.yml and the pages' fact references, without building
 	$(BIN)/python -m parksite check
 
-test: $(STAMP) ## Every test: lint, units, data, build, built HTML, browser
+test: $(STAMP) $(NODE_STAMP) ## Every test: lint, units, data, build, built HTML, browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -38,6 +40,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install -q --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# --ignore-scripts: vnu-jar's install script would download a Java from GitHub; java is installed.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 clean:
 	rm -rf site build .pytest_cache test-output

@@ -1,0 +1,26 @@
+"""The footer line every page shows: the ICP filing number and when the facts were checked."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from parksite.model import Lang, Park
+from parksite.numbers import format_date
+from parksite.render import placeholder_html
+
+# The public register of ICP filings, where a reader can verify the number.
+MIIT_FILING_SITE = "https://beian.miit.gov.cn/"
+ICP_KEY = "site.icp_number"
+WORDS = {
+    "checked": {"en": "Facts last checked on {date}", "zh": "数据核对日期：{date}"},
+}
+
+
+def footer_html(park: Park, lang: Lang) -> Markup:
+    """The ICP number (or its visible placeholder) linked to the MIIT register, and the check date."""
+    icp = placeholder_html(park, ICP_KEY, lang, "the footer")
+    checked = WORDS["checked"][lang].format(date=format_date(park.last_checked, lang))
+    return Markup(
+        '<p class="park-footer"><a class="park-footer__icp" href="{site}" rel="noopener">{icp}</a>'
+        '<span class="park-footer__checked" data-last-checked="{iso}">{checked}</span></p>'
+    ).format(site=MIIT_FILING_SITE, icp=icp, iso=park.last_checked.isoformat(), checked=checked)
