@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # The checkers the tests run (axe-core, the Nu Html Checker, Lighthouse): package.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build serve check test lint bench screenshots lock clean
+.PHONY: build serve check test lint bench screenshots audit share-image lock clean
 
 build: $(STAMP) ## Build the site into site/ (strict: any warning stops it)
 	$(BIN)/python -m parksite build
@@ -29,6 +29,9 @@ lint: $(STAMP)
 
 bench: $(STAMP) ## Measure build cost against plain Material (see BENCHMARKS.md)
 	$(BIN)/python -m parksite.bench
+
+share-image: $(STAMP) ## Redraw overrides/assets/share.png (link previews) from the data
+	$(BIN)/python -m parksite.shareimage
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs network to PyPI)
 	$(PYTHON) -m venv .lockvenv && .lockvenv/bin/pip install -q uv==0.13.8
