@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # The checkers the tests run (axe-core, the Nu Html Checker, Lighthouse): package.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build serve check test lint bench screenshots audit share-image lock clean
+.PHONY: build serve check test lint bench screenshots audit weight share-image lock clean
 
 build: $(STAMP) ## Build the site into site/ (strict: any warning stops it)
 	$(BIN)/python -m parksite build
@@ -29,6 +29,9 @@ lint: $(STAMP)
 
 bench: $(STAMP) ## Measure build cost against plain Material (see BENCHMARKS.md)
 	$(BIN)/python -m parksite.bench
+
+weight: $(STAMP) ## Print what a first visit to each page of site/ fetches, compressed
+	$(BIN)/python -m parksite.weight
 
 share-image: $(STAMP) ## Redraw overrides/assets/share.png (link previews) from the data
 	$(BIN)/python -m parksite.shareimage

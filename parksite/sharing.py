@@ -68,7 +68,9 @@ def head_html(park: Park, page: PageInfo, site_url: str, site_name: str) -> Mark
     canonical = absolute(site_url, page.url)
     image = absolute(site_url, SHARE_IMAGE)
     name = park.facts["park.name"].text[page.lang]
-    alt = SHARE_ALT[page.lang].format(name=name, location=park.facts["park.location"].text[page.lang])
+    alt = SHARE_ALT[page.lang].format(
+        name=name, location=park.facts["park.location"].text[page.lang]
+    )
     tags = [
         Markup('<meta name="description" content="{}">').format(page.description),
         Markup('<link rel="canonical" href="{}">').format(canonical),

@@ -24,6 +24,4 @@ def fix_theme_html(html: str, lang: Lang) -> str:
     for pattern, replacement in _FIXES:
         html = pattern.sub(replacement, html)
     # axe aria-dialog-name: a dialog needs an accessible name.
-    return html.replace(
-        _SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_NAME[lang]}">'
-    )
+    return html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_NAME[lang]}">')

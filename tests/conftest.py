@@ -53,7 +53,9 @@ def mkdocs_build(
         cwd=project,
         capture_output=True,
         text=True,
-        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"} | ({"SITE_URL": site_url} if site_url else {}),
+        env=os.environ
+        | {"NO_MKDOCS_2_WARNING": "1"}
+        | ({"SITE_URL": site_url} if site_url else {}),
     )
 
 
