@@ -39,9 +39,12 @@ def broken_links(site: Path, site_url: str) -> list[str]:
                 file = target_file(site, parts.path.removeprefix(urlsplit(site_url).path))
                 if not file.exists():
                     broken.append(f"{page.relative_to(site)}: {href} (no {file.relative_to(site)})")
-                elif parts.fragment and file.suffix == ".html":
-                    if parsed(file).find(id=unquote(parts.fragment)) is None:
-                        broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
+                elif (
+                    parts.fragment
+                    and file.suffix == ".html"
+                    and parsed(file).find(id=unquote(parts.fragment)) is None
+                ):
+                    broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
     return broken
 
 
