@@ -30,6 +30,9 @@ lint: $(STAMP)
 bench: $(STAMP) ## Measure build cost against plain Material (see BENCHMARKS.md)
 	$(BIN)/python -m parksite.bench
 
+audit: $(STAMP) $(NODE_STAMP) ## Lighthouse scores of the main pages, mobile and desktop (a few minutes)
+	$(BIN)/python -m parksite.audit
+
 weight: $(STAMP) ## Print what a first visit to each page of site/ fetches, compressed
 	$(BIN)/python -m parksite.weight
 

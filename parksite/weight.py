@@ -72,9 +72,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
+def serve(site: Path, port: int = 0) -> Iterator[str]:
+    """The folder served on 127.0.0.1 (any free port unless given) while the block runs."""
     httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
+        ("127.0.0.1", port), functools.partial(_Quiet, directory=str(site))
     )
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
