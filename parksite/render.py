@@ -91,10 +91,20 @@ def usd_text(park: Park, fact: Fact, lang: Lang) -> str:
     return f"about {usd}" if lang == "en" else f"约合{usd}"
 
 
-def _span(fact_id: str, park: Park, fact: Fact, lang: Lang, body: str) -> Markup:
+def _span(
+    fact_id: str, park: Park, fact: Fact, lang: Lang, body: str, kind: str | None = None
+) -> Markup:
+    # data-kind lets figures stand out in running text while names and lists stay plain.
+    kind = kind or ("number" if fact.value is not None else "text")
     return Markup(
-        '<span class="fact" data-fact="{id}" data-source="{sid}" title="{note}">{body}</span>'
-    ).format(id=fact_id, sid=fact.source, note=safe(source_note(park, fact, lang)), body=safe(body))
+        '<span class="fact" data-fact="{id}" data-kind="{kind}" data-source="{sid}" title="{note}">{body}</span>'
+    ).format(
+        id=fact_id,
+        kind=kind,
+        sid=fact.source,
+        note=safe(source_note(park, fact, lang)),
+        body=safe(body),
+    )
 
 
 def fact_html(park: Park, fact_id: str, lang: Lang, page: str = "") -> Markup:
@@ -253,7 +263,7 @@ def rate_html(park: Park, lang: Lang) -> Markup:
         source=source.publisher[lang],
         date=format_date(fact.as_of, lang),
     )
-    return _span(EXCHANGE_RATE, park, fact, lang, text)
+    return _span(EXCHANGE_RATE, park, fact, lang, text, kind="sentence")
 
 
 def sources_html(park: Park, lang: Lang) -> Markup:
