@@ -13,7 +13,8 @@ from mkdocs.plugins import event_priority
 from parksite.data import load_park
 from parksite.footer import footer_html
 from parksite.pages import page_language
-from parksite.sharing import PageInfo, head_html
+from parksite.render import relative_url
+from parksite.sharing import SHARE_IMAGE, PageInfo, head_html
 from parksite.sitemaps import write_crawler_files
 from parksite.themefix import fix_theme_html
 
@@ -30,7 +31,7 @@ def on_page_context(context, page, config, nav):
         description=page.meta.get("description") or config.site_description,
     )
     context["park_head"] = head_html(park, info, config.site_url, config.site_name)
-    context["park_footer"] = footer_html(park, lang)
+    context["park_footer"] = footer_html(park, lang, relative_url(page.url, SHARE_IMAGE))
     return context
 
 

@@ -210,7 +210,7 @@ def table_html(park: Park, lang: Lang, topic: str | None = None, page: str = "")
             rows.append(
                 Markup(
                     '<tr id="fact-{anchor}" data-fact="{id}" data-source="{sid}"><td>{label}</td><td class="fact-table__figure">{figure}</td>'
-                    '<td>{when}</td><td><a href="{url}">{publisher}</a>, {date}</td></tr>'
+                    '<td>{when}</td><td><a href="{url}">{publisher}</a>{comma}{date}</td></tr>'
                 ).format(
                     anchor=fact_id.replace(".", "-"),
                     id=fact_id,
@@ -220,6 +220,7 @@ def table_html(park: Park, lang: Lang, topic: str | None = None, page: str = "")
                     when=safe(when_text(fact, lang)),
                     url=source.url,
                     publisher=safe(source.publisher[lang]),
+                    comma="，" if lang == "zh" else ", ",
                     date=safe(format_date(source.date, lang)),
                 )
             )
@@ -285,11 +286,8 @@ def sources_html(park: Park, lang: Lang) -> Markup:
 
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from one page's URL to another's, both relative to the site root."""
-    base = (
-        posixpath.dirname(from_url.rstrip("/") + "/x")
-        if from_url.endswith("/") or not from_url
-        else posixpath.dirname(from_url)
-    )
+    # A folder URL ("about/") is its own base; the home page's URL is empty.
+    base = from_url.rstrip("/") if from_url.endswith("/") else posixpath.dirname(from_url)
     rel = posixpath.relpath(to_url or ".", base or ".")
     return rel + ("/" if to_url.endswith("/") and not rel.endswith("/") else "")
 

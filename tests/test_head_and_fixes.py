@@ -57,3 +57,17 @@ def test_page_sitemaps_split_the_site_wide_one_by_folder() -> None:
     assert robots_txt("https://example.org/park/").endswith(
         "Sitemap: https://example.org/park/sitemap.xml\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("", "assets/share.png"),
+        ("about/", "../assets/share.png"),
+        ("zh/stories/ruifei/", "../../../assets/share.png"),
+    ],
+)
+def test_relative_url_from_every_kind_of_page(page: str, expected: str) -> None:
+    from parksite.render import relative_url
+
+    assert relative_url(page, "assets/share.png") == expected
