@@ -8,8 +8,10 @@ STAMP  := $(VENV)/.installed
 # `make serve SERVE_HOST=0.0.0.0` in a dev container, so that the editor can forward the port.
 SERVE_HOST ?= 127.0.0.1
 SERVE_PORT ?= 8000
+# The checkers the tests run (axe-core, the Nu Html Checker, Lighthouse): package.json.
+NODE_STAMP := node_modules/.installed
 
-.PHONY: build serve check test lint bench screenshots lock clean facts-diff
+.PHONY: build serve check test lint bench screenshots audit weight share-image lock clean facts-diff
 
 build: $(STAMP) ## Build the site into site/ (strict: any warning stops it)
 	$(BIN)/python -m parksite build
@@ -21,7 +23,7 @@ serve: $(STAMP) ## Live preview on http://$(SERVE_HOST):$(SERVE_PORT), reloading
 check: $(STAMP) ## Check data/park.yml and the pages' fact references, without building
 	$(BIN)/python -m parksite check
 
-test: $(STAMP) ## Every test: lint, units, data, build, built HTML, browser
+test: $(STAMP) $(NODE_STAMP) ## Every test: lint, units, data, build, built HTML, browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -37,6 +39,18 @@ lint: $(STAMP)
 bench: $(STAMP) ## Measure build cost against plain Material (see BENCHMARKS.md)
 	$(BIN)/python -m parksite.bench
 
+screenshots: $(STAMP) ## Photograph every page, both languages, 390 and 1280 px: test-output/screenshots
+	$(BIN)/python -m pytest -q tests/test_browser.py -k photographed
+
+audit: $(STAMP) $(NODE_STAMP) ## Lighthouse scores of the main pages, mobile and desktop (a few minutes)
+	$(BIN)/python -m parksite.audit
+
+weight: $(STAMP) ## Print what a first visit to each page of site/ fetches, compressed
+	$(BIN)/python -m parksite.weight
+
+share-image: $(STAMP) ## Redraw overrides/assets/share.png (link previews) from the data
+	$(BIN)/python -m parksite.shareimage
+
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs network to PyPI)
 	$(PYTHON) -m venv .lockvenv && .lockvenv/bin/pip install -q uv==0.13.8
 	.lockvenv/bin/uv pip compile pyproject.toml --extra test --extra build --universal \
@@ -47,6 +61,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install -q --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# --ignore-scripts: vnu-jar's install script would download a Java from GitHub; java is installed.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 clean:
 	rm -rf site build .pytest_cache test-output

@@ -1,6 +1,7 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): fresh parksite code under `make serve`, the commit's
 time as the build's date (so that two builds of one commit are identical), the story
-index's further pages, and compiled theme templates kept between builds.
+index's further pages, compiled theme templates kept between builds, each page's head tags
+and footer, corrections to the theme's markup, and the crawlers' files.
 
 MkDocs loads this file once per process; it imports nothing of parksite at the top, so that
 the code it runs after forgetting changed modules is always the current code.
@@ -72,3 +73,49 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     from parksite.templatecache import use_cache
 
     return use_cache(env)
+
+
+def on_page_context(context, page, config, nav):
+    """`park_head` and `park_footer` for overrides/main.html and partials/copyright.html."""
+    from parksite.data import load_park
+    from parksite.footer import footer_html
+    from parksite.pages import page_language
+    from parksite.render import relative_url
+    from parksite.sharing import SHARE_IMAGE, PageInfo, head_html
+
+    park = load_park(Path(config.config_file_path).parent / "data" / "park.yml")
+    lang = page_language(page)
+    title = page.meta.get("title") or page.title
+    info = PageInfo(
+        lang=lang,
+        url=page.url,
+        title=f"{title} - {config.site_name}",
+        description=page.meta.get("description") or config.site_description,
+    )
+    context["park_head"] = head_html(park, info, config.site_url, config.site_name)
+    context["park_footer"] = footer_html(park, lang, relative_url(page.url, SHARE_IMAGE))
+    return context
+
+
+def on_post_page(output, page, config):
+    from parksite.pages import page_language
+    from parksite.themefix import fix_theme_html
+
+    return fix_theme_html(output, page_language(page))
+
+
+def on_post_template(output, template_name, config):
+    """The 404 page is a template, not a page: it gets the same corrections."""
+    from parksite.themefix import fix_theme_html
+
+    return fix_theme_html(output, "en") if template_name.endswith(".html") else output
+
+
+# After mkdocs-static-i18n (priority -100) has built the other languages and the sitemap.
+@event_priority(-200)
+def on_post_build(config):
+    from parksite.sitemaps import write_crawler_files
+
+    site_dir = Path(config.site_dir)
+    if (site_dir / "sitemap.xml").exists() and (site_dir / "zh").is_dir():
+        write_crawler_files(site_dir, config.site_url)

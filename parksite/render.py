@@ -126,7 +126,7 @@ def _span(
     body: str,
     notes: PageNotes | None = None,
     dollars: bool = False,
-    kind: str = "figure",
+    kind: str | None = None,
 ) -> Markup:
     """A figure readers can open, by mouse, keyboard or touch, to see its source and date.
 
@@ -134,6 +134,8 @@ def _span(
     or a tap, by facts.js and site.css); the number in <sup> points to the page's list of
     sources, which is what a printout shows.
     """
+    # data-kind lets figures stand out in running text while names and lists stay plain.
+    kind = kind or ("number" if fact.value is not None else "text")
     number, note_id = (
         notes.cite(fact_id, dollars) if notes else (None, f"note-{fact_id.replace('.', '-')}")
     )
@@ -334,7 +336,7 @@ def period_html(
 def rate_html(park: Park, lang: Lang, notes: PageNotes | None = None) -> Markup:
     """The sentence that states the exchange rate behind every dollar figure."""
     fact = park.facts[EXCHANGE_RATE]
-    return _span(EXCHANGE_RATE, park, fact, lang, rate_text(park, lang), notes)
+    return _span(EXCHANGE_RATE, park, fact, lang, rate_text(park, lang), notes, kind="sentence")
 
 
 def sources_html(park: Park, lang: Lang) -> Markup:
@@ -356,11 +358,8 @@ def sources_html(park: Park, lang: Lang) -> Markup:
 
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from one page's URL to another's, both relative to the site root."""
-    base = (
-        posixpath.dirname(from_url.rstrip("/") + "/x")
-        if from_url.endswith("/") or not from_url
-        else posixpath.dirname(from_url)
-    )
+    # A folder URL ("about/") is its own base; the home page's URL is empty.
+    base = from_url.rstrip("/") if from_url.endswith("/") else posixpath.dirname(from_url)
     rel = posixpath.relpath(to_url or ".", base or ".")
     return rel + ("/" if to_url.endswith("/") and not rel.endswith("/") else "")
 

@@ -16,9 +16,11 @@ def contents(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
-def test_two_builds_of_the_same_commit_are_byte_identical(site: Path, tmp_path: Path) -> None:
+def test_two_builds_of_the_same_commit_are_byte_identical(
+    site: Path, site_url: str, tmp_path: Path
+) -> None:
     again = tmp_path / "site"
-    result = parksite_build(again)
+    result = parksite_build(again, site_url)
     assert result.returncode == 0, result.stderr[-4000:]
     first, second = contents(site), contents(again)
     assert sorted(first) == sorted(second)

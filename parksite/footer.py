@@ -1,0 +1,38 @@
+"""The footer line every page shows: the ICP filing number and when the facts were checked."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from parksite.model import Lang, Park
+from parksite.numbers import format_date
+from parksite.render import placeholder_html
+from parksite.sharing import SHARE_SIZE
+
+# The public register of ICP filings, where a reader can verify the number.
+MIIT_FILING_SITE = "https://beian.miit.gov.cn/"
+ICP_KEY = "site.icp_number"
+WORDS = {
+    "checked": {"en": "Facts last checked on {date}", "zh": "数据核对日期：{date}"},
+}
+
+
+def footer_html(park: Park, lang: Lang, share_image: str) -> Markup:
+    """The ICP number (or its visible placeholder) linked to the MIIT register, the check date,
+    and the share image for WeChat, which previews a link with the page's first large image.
+    The image is hidden and lazy, so browsers never fetch it."""
+    icp = placeholder_html(park, ICP_KEY, lang, "the footer")
+    checked = WORDS["checked"][lang].format(date=format_date(park.last_checked, lang))
+    return Markup(
+        '<p class="park-footer"><a class="park-footer__icp" href="{site}" rel="noopener">{icp}</a>'
+        '<span class="park-footer__checked" data-last-checked="{iso}">{checked}</span></p>'
+        '<img class="park-share-image" src="{image}" alt="" width="{w}" height="{h}" loading="lazy" hidden>'
+    ).format(
+        site=MIIT_FILING_SITE,
+        icp=icp,
+        iso=park.last_checked.isoformat(),
+        checked=checked,
+        image=share_image,
+        w=SHARE_SIZE[0],
+        h=SHARE_SIZE[1],
+    )

@@ -1,0 +1,27 @@
+"""Corrections to the HTML Material for MkDocs writes, so that every page is valid HTML and
+accessible: each fix names the checker that asked for it."""
+
+from __future__ import annotations
+
+import re
+
+from parksite.model import Lang
+
+SEARCH_NAME = {"en": "Search", "zh": "搜索"}
+
+_FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Nu Html Checker: autocomplete is not allowed on checkboxes (Material's drawer and
+    # search toggles). The cost: Firefox may show an open menu again after Back.
+    (re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"'), r"\1"),
+    # Nu Html Checker: an empty tabindex is not an integer (section labels in the navigation).
+    (re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""'), r"\1"),
+)
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def fix_theme_html(html: str, lang: Lang) -> str:
+    """The page with the theme's invalid or unnamed markup corrected."""
+    for pattern, replacement in _FIXES:
+        html = pattern.sub(replacement, html)
+    # axe aria-dialog-name: a dialog needs an accessible name.
+    return html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_NAME[lang]}">')

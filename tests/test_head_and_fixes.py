@@ -1,0 +1,73 @@
+"""The pure functions behind the head tags, the theme fixes and the crawlers' files."""
+
+from __future__ import annotations
+
+import pytest
+
+from parksite.sharing import language_url, park_json_ld
+from parksite.sitemaps import page_sitemaps, robots_txt
+from parksite.themefix import fix_theme_html
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "expected"),
+    [
+        ("", "zh", "zh/"),
+        ("zh/", "en", ""),
+        ("about/", "zh", "zh/about/"),
+        ("zh/stories/ruifei/", "en", "stories/ruifei/"),
+        ("zh/about/", "zh", "zh/about/"),
+    ],
+)
+def test_language_url(url: str, lang: str, expected: str) -> None:
+    assert language_url(url, lang) == expected
+
+
+def test_theme_fixes_make_toggles_and_labels_valid_and_name_the_search_dialog() -> None:
+    html = (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+        '<label class="md-nav__link" for="__nav_6" id="__nav_6_label" tabindex="">'
+        '<div class="md-search" data-md-component="search" role="dialog">'
+        '<input type="text" class="md-search__input" autocomplete="off">'
+    )
+    fixed = fix_theme_html(html, "zh")
+    assert 'id="__drawer">' in fixed
+    assert 'tabindex=""' not in fixed
+    assert 'role="dialog" aria-label="搜索"' in fixed
+    assert 'class="md-search__input" autocomplete="off"' in fixed  # a text box keeps it
+
+
+def test_json_ld_cannot_close_its_script_element() -> None:
+    from parksite.data import load_park
+
+    assert "</" not in park_json_ld(load_park(), "en")
+
+
+def test_page_sitemaps_split_the_site_wide_one_by_folder() -> None:
+    sitemap = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+<url><loc>https://example.org/park/about/</loc>
+<xhtml:link rel="alternate" hreflang="zh" href="https://example.org/park/zh/about/"/></url>
+<url><loc>https://example.org/park/</loc></url>
+</urlset>"""
+    folders = page_sitemaps(sitemap, "https://example.org/park/")
+    assert set(folders) == {"about/", ""}
+    assert "zh/about/" in folders["about/"]
+    assert "https://example.org/park/</loc>" not in folders["about/"]
+    assert robots_txt("https://example.org/park/").endswith(
+        "Sitemap: https://example.org/park/sitemap.xml\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("", "assets/share.png"),
+        ("about/", "../assets/share.png"),
+        ("zh/stories/ruifei/", "../../../assets/share.png"),
+    ],
+)
+def test_relative_url_from_every_kind_of_page(page: str, expected: str) -> None:
+    from parksite.render import relative_url
+
+    assert relative_url(page, "assets/share.png") == expected
