@@ -10,6 +10,7 @@ numbers before a build (parksite.check.link_problems).
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 from markdown import Extension, Markdown
@@ -44,8 +45,18 @@ class _Addresses(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+# Attribute values that could hold an address: a quick look before the full parse.
+_VALUES = re.compile(
+    r"""(?<![\w:-])(?:href|src|action|formaction|xlink:href|poster|data)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""",
+    re.IGNORECASE,
+)
+
+
 def unsafe_urls(html: str) -> list[str]:
     """Every address in the HTML that must not become a link (entities already decoded)."""
+    # Most pages have no suspect address at all: only those are parsed in full.
+    if not any(unsafe_scheme(unescape(v.strip("\"'"))) for v in _VALUES.findall(html)):
+        return []
     parser = _Addresses()
     parser.feed(html)
     parser.close()

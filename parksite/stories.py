@@ -39,6 +39,13 @@ def story_files(lang: str, docs_dir: Path = DOCS_DIR) -> list[Path]:
 
 
 def read_front_matter(path: Path) -> dict:
+    """A page's front matter, read again only when the file changes (a copy: callers may edit)."""
+    stat = path.stat()
+    return dict(_front_matter(path, stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=4096)
+def _front_matter(path: Path, mtime_ns: int, size: int) -> dict:
     text = path.read_text(encoding="utf-8")
     if not text.startswith("---"):
         return {}

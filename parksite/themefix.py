@@ -23,5 +23,11 @@ def fix_theme_html(html: str, lang: Lang) -> str:
     """The page with the theme's invalid or unnamed markup corrected."""
     for pattern, replacement in _FIXES:
         html = pattern.sub(replacement, html)
+    # Nu Html Checker: a page outside the nav (a story) has the table of contents' label but
+    # not its toggle, and a label's `for` must name a control.
+    if 'id="__toc"' not in html:
+        html = html.replace(
+            '<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">'
+        )
     # axe aria-dialog-name: a dialog needs an accessible name.
     return html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_NAME[lang]}">')
