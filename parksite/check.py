@@ -11,10 +11,10 @@ from pathlib import Path
 
 import yaml
 
-from parksite.citations import macro_calls, parity_problems
+from parksite.citations import macro_calls, outside_code, parity_problems
 from parksite.data import load_park
 from parksite.errors import DataError, Problem
-from parksite.links import HOW_TO_LINK, unsafe_scheme
+from parksite.links import HOW_TO_LINK, HOW_TO_MARKUP, MARKUP, unsafe_scheme
 from parksite.model import Park
 from parksite.paths import DATA_FILE, DOCS_DIR, shown
 from parksite.prose import prose_problems
@@ -87,6 +87,24 @@ def link_problems(docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
                 )
 
 
+def markup_problems(docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
+    """Every script, frame, form or `on...=` attribute an editor wrote in a page (not in code)."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        text = outside_code(path.read_text(encoding="utf-8"))
+        for match in MARKUP.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            found = match[0].strip()
+            found = found if len(found) <= 40 else found[:37] + "..."
+            yield Problem(
+                shown(path),
+                line,
+                None,
+                "markup",
+                f"`{found}` is not allowed in a page.",
+                HOW_TO_MARKUP,
+            )
+
+
 # The docs folder's files and times, and the data, at the last check that passed.
 _passed: dict[Path, tuple] = {}
 
@@ -106,6 +124,7 @@ def check(data_file: Path = DATA_FILE, docs_dir: Path = DOCS_DIR) -> Park:
     problems = [
         *page_problems(park, docs_dir),
         *link_problems(docs_dir),
+        *markup_problems(docs_dir),
         *prose_problems(park, docs_dir),
         *parity_problems(park, docs_dir),
     ]

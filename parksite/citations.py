@@ -17,15 +17,13 @@ from parksite.errors import Problem
 from parksite.model import EXCHANGE_RATE, Lang, Park
 from parksite.pages import language_of
 from parksite.paths import DOCS_DIR, shown
-from parksite.sandbox import protect_code
+from parksite.sandbox import blank_code
 from parksite.stories import list_stories, read_front_matter
 
 # A macro call as editors write it: {{ fact("patents.national") }}, {{ cards("a", "b") }}.
 MACRO_CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\s*\((?P<args>[^)]*)\)\s*-?\}\}")
 # Macros whose arguments are fact ids (`period` is main's: the years a figure covers);
 # money also shows the exchange rate behind dollars.
-# What protect_code wraps: code that shows template syntax as written.
-_RAW = re.compile(r"\{% raw %\}.*?\{% endraw %\}", re.S)
 _ID_MACROS = {"fact", "money", "fact_list", "cards", "period"}
 
 
@@ -41,7 +39,7 @@ class Citation:
 
 def outside_code(text: str) -> str:
     """The page with its code blocks and spans blanked (same lines), which render as text."""
-    return _RAW.sub(lambda m: "\n" * m.group().count("\n"), protect_code(text))
+    return blank_code(text)
 
 
 def macro_calls(text: str) -> Iterator[tuple[str, tuple, int]]:

@@ -22,6 +22,16 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster",
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # Browsers ignore spaces and control characters inside a scheme: "java\tscript:" runs.
 _IGNORED = re.compile(r"[\x00-\x20]")
+# Markup that runs code or pulls in another page: never written in a page, only by the theme.
+FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "base", "form"}
+MARKUP = re.compile(
+    r"<\s*(?:script|iframe|frame|frameset|object|embed|base|form)\b|<[a-zA-Z][^>]*?\son[a-z]+\s*=",
+    re.IGNORECASE,
+)
+HOW_TO_MARKUP = (
+    "a page holds text, Markdown and the site's macros; scripts, frames, forms and `on...=` "
+    "attributes are not allowed: delete them (ask a maintainer if the page needs a feature)."
+)
 HOW_TO_LINK = (
     "link to a web page (https://...), an e-mail address (mailto:...) or another page of "
     "the site (about.md); nothing else becomes a link."
@@ -38,9 +48,12 @@ class _Addresses(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
+        self.markup: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.found += [v for k, v in attrs if k in URL_ATTRIBUTES and v and unsafe_scheme(v)]
+        self.markup += [f"<{tag}>"] if tag in FORBIDDEN_TAGS else []
+        self.markup += [f"{k}=" for k, _ in attrs if k.startswith("on")]
 
     handle_startendtag = handle_starttag
 
@@ -63,8 +76,22 @@ def unsafe_urls(html: str) -> list[str]:
     return parser.found
 
 
+def unsafe_markup(html: str) -> list[str]:
+    """Every tag or attribute in the HTML that would run code: '<script>', 'onerror='."""
+    if not MARKUP.search(html):
+        return []
+    parser = _Addresses()
+    parser.feed(html)
+    parser.close()
+    return parser.markup
+
+
 class _RefuseUnsafeLinks(Postprocessor):
     def run(self, text: str) -> str:
+        markup = unsafe_markup(text)
+        if markup:
+            shown = ", ".join(f"`{m}`" for m in markup)
+            raise PluginError(f"{shown} is not allowed in a page.\n    How to fix: {HOW_TO_MARKUP}")
         found = unsafe_urls(text)
         if found:
             shown = ", ".join(f"`{url}`" for url in found)

@@ -66,6 +66,24 @@ def protect_code(markdown: str) -> str:
     return "\n".join(lines)
 
 
+def blank_code(markdown: str) -> str:
+    """The page with every code block and code span emptied, lines kept: what is left is
+    what renders as Markdown, HTML and macros (for checks that must not read code)."""
+    lines = markdown.split("\n")
+    fence: tuple[str, int] | None = None
+    for number, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence is None:
+            if match:
+                fence = (match[2][0], len(match[2]))
+            lines[number] = _CODE_SPAN.sub(lambda m: " " * len(m[0]), line)
+        else:
+            if match and match[2][0] == fence[0] and len(match[2]) >= fence[1]:
+                fence = None
+            lines[number] = ""
+    return "\n".join(lines)
+
+
 def _raw_span(match: re.Match[str]) -> str:
     span = match[0]
     if _TEMPLATE.search(span) and "endraw" not in span:

@@ -159,6 +159,43 @@ def test_ordinary_links_pass(url: str) -> None:
     assert unsafe_scheme(url) is None
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<script>alert(1)</script>",
+        '<img src="map.png" onerror="alert(1)">',
+        '<iframe src="https://example.org"></iframe>',
+        '<div onclick="steal()">Click</div>',
+        '<form action="https://example.org"><input name="q"></form>',
+    ],
+)
+def test_markup_that_runs_code_is_refused(source: str) -> None:
+    with pytest.raises(Exception, match="is not allowed in a page") as caught:
+        markdown.markdown(source, extensions=["md_in_html", SafeLinksExtension()])
+    assert "How to fix: a page holds text, Markdown and the site's macros" in str(caught.value)
+
+
+def test_markup_shown_as_code_is_allowed() -> None:
+    source = "Never write `<script>` in a page:\n\n```html\n<script>alert(1)</script>\n```\n"
+    html = markdown.markdown(source, extensions=["fenced_code", SafeLinksExtension()])
+    assert "&lt;script&gt;" in html
+
+
+def test_make_check_names_the_line_of_a_script_in_a_page(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    about = project / "docs" / "about.md"
+    append(
+        about, '\nOur map: <img src="map.png" onerror="alert(1)">\n\n`<script>` in code is fine.\n'
+    )
+    result = run(project, "-m", "parksite", "check")
+    assert result.returncode == 1
+    assert (
+        f'docs/about.md line {line_of(about, "Our map")}: markup: `<img src="map.png" '
+        "onerror=` is not allowed in a page.\n    How to fix: a page holds text" in result.stderr
+    )
+    assert result.stderr.count("is not allowed in a page") == 1
+
+
 def test_make_check_names_the_line_of_a_javascript_link(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     about = project / "docs" / "about.md"
