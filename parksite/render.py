@@ -423,10 +423,14 @@ def footnotes_html(park: Park, notes: PageNotes, lang: Lang) -> Markup:
     for fact_id in notes.facts:
         fact = park.facts[fact_id]
         source = park.sources[fact.source]
+        # Chinese takes full-width brackets, colon and commas.
+        pattern = (
+            '<li data-fact="{id}">{label} ({when}): {publisher}, <a href="{url}">{title}</a>, {date}</li>'
+            if lang == "en"
+            else '<li data-fact="{id}">{label}（{when}）：{publisher}，<a href="{url}">{title}</a>，{date}</li>'
+        )
         items.append(
-            Markup(
-                '<li data-fact="{id}">{label} ({when}): {publisher}, <a href="{url}">{title}</a>, {date}</li>'
-            ).format(
+            Markup(pattern).format(
                 id=fact_id,
                 label=safe(fact.label[lang]),
                 when=safe(when_text(fact, lang)),
