@@ -25,9 +25,11 @@ from statistics import median
 from parksite.paths import ROOT
 
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
-# What a first visit fetches besides the page: styles, scripts, icons, images.
+# What a first visit fetches besides the page: styles, scripts, icons, images (not a hidden
+# lazy image, such as the link-preview picture, which browsers never fetch).
 ASSET = re.compile(
-    r'<(?:script[^>]*\bsrc|link[^>]*\brel="(?:stylesheet|icon)"[^>]*\bhref|img[^>]*\bsrc)="([^"]+)"'
+    r'<(?:script[^>]*\bsrc|link[^>]*\brel="(?:stylesheet|icon)"[^>]*\bhref'
+    r'|img(?![^>]*\shidden\b)[^>]*\bsrc)="([^"]+)"'
 )
 # Material starts its search worker at page load; the worker's script is part of a visit.
 WORKER = re.compile(r'"search":\s*"([^"]+)"')
