@@ -7,10 +7,10 @@ become markup, a link or template syntax on a page.
 from __future__ import annotations
 
 import difflib
-import posixpath
 import re
 
 from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
 from parksite.footnotes import PageNotes
 from parksite.model import EXCHANGE_RATE, Fact, Lang, Park
@@ -357,11 +357,9 @@ def sources_html(park: Park, lang: Lang) -> Markup:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """A link from one page's URL to another's, both relative to the site root."""
-    # A folder URL ("about/") is its own base; the home page's URL is empty.
-    base = from_url.rstrip("/") if from_url.endswith("/") else posixpath.dirname(from_url)
-    rel = posixpath.relpath(to_url or ".", base or ".")
-    return rel + ("/" if to_url.endswith("/") and not rel.endswith("/") else "")
+    """A link from one page's URL to another's, both relative to the site root (MkDocs'
+    own rule, so our links match the theme's)."""
+    return get_relative_url(to_url, from_url)
 
 
 def story_cards_html(

@@ -118,9 +118,11 @@ def test_synthetic_stories_cite_real_facts_only(grown) -> None:
         assert ids and ids <= known, path
 
 
-def test_first_visit_counts_the_page_and_what_it_loads(site: Path) -> None:
-    weight = measure.first_visit_bytes(site, "")
+@pytest.mark.browser
+def test_first_visit_counts_the_page_and_what_it_loads(browser, site: Path) -> None:
+    weight = measure.first_visit_bytes(site, [""], browser)["home"]
     assert weight["files"] >= 4  # the page, Material's bundle and styles, the site's CSS
+    assert weight["gzip_bytes"] < 150_000
     assert weight["gzip_bytes"] > weight["html_gzip_bytes"] > 0
 
 

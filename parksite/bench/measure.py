@@ -2,37 +2,25 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import os
 import pstats
-import re
 import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from statistics import median
 
 from parksite.paths import ROOT
+from parksite.weight import first_visit, serve
 
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
-# What a first visit fetches besides the page: styles, scripts, icons, images (not a hidden
-# lazy image, such as the link-preview picture, which browsers never fetch).
-ASSET = re.compile(
-    r'<(?:script[^>]*\bsrc|link[^>]*\brel="(?:stylesheet|icon)"[^>]*\bhref'
-    r'|img(?![^>]*\shidden\b)[^>]*\bsrc)="([^"]+)"'
-)
-# Material starts its search worker at page load; the worker's script is part of a visit.
-WORKER = re.compile(r'"search":\s*"([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -87,18 +75,34 @@ def html_sizes(site_dir: Path) -> dict[str, float]:
     }
 
 
-def first_visit_bytes(site_dir: Path, page: str) -> dict[str, int]:
-    """Compressed bytes of a page and every file it loads at once (search index excluded)."""
-    path = site_dir / page / "index.html"
-    html = path.read_text(encoding="utf-8")
-    refs = set(ASSET.findall(html)) | set(WORKER.findall(html))
-    files = [path] + [
-        (path.parent / ref.split("?")[0].split("#")[0]).resolve()
-        for ref in refs
-        if not ref.startswith(("data:", "http:", "https:", "//"))
-    ]
-    sizes = [len(gzip.compress(f.read_bytes(), 6)) for f in files]
-    return {"files": len(files), "gzip_bytes": sum(sizes), "html_gzip_bytes": sizes[0]}
+def first_visit_bytes(site_dir: Path, pages: list[str], browser=None) -> dict | None:
+    """Compressed bytes a fresh browser fetches to show each page, and its HTML's share:
+    the browser's own record (parksite.weight, as `make weight` and the weight test).
+    None without Chromium."""
+    if browser is None:
+        chromium = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+        if not chromium.exists():
+            return None
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(
+                executable_path=str(chromium), args=["--no-sandbox"]
+            )
+            try:
+                return first_visit_bytes(site_dir, pages, launched)
+            finally:
+                launched.close()
+    weights = {}
+    with serve(site_dir) as base:
+        for page in pages:
+            sizes = first_visit(browser, base + page)
+            weights[page or "home"] = {
+                "files": len(sizes),
+                "gzip_bytes": sum(sizes.values()),
+                "html_gzip_bytes": sizes.get(base + page, 0),
+            }
+    return weights
 
 
 def free_port() -> int:
@@ -223,11 +227,6 @@ def profile_rows(stats_file: Path, top: int) -> dict[str, list[dict]]:
     }
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 def search_index_requests(site_dir: Path) -> dict[str, object] | None:
     """In Chromium: is search/search_index.json fetched before, and after, the search box is
     focused? None without Chromium."""
@@ -236,31 +235,19 @@ def search_index_requests(site_dir: Path) -> dict[str, object] | None:
         return None
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(chromium), args=["--no-sandbox"]
-            )
-            tab = browser.new_page()
-            seen: list[str] = []
-            tab.on("request", lambda request: seen.append(request.url))
-            tab.goto(f"http://127.0.0.1:{httpd.server_address[1]}/", wait_until="networkidle")
-            tab.wait_for_timeout(1000)
-            before = sum("search_index.json" in url for url in seen)
-            tab.locator("input.md-search__input").focus()
-            tab.wait_for_timeout(1000)
-            after = sum("search_index.json" in url for url in seen)
-            browser.close()
-    finally:
-        httpd.shutdown()
+    with serve(site_dir) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+        tab = browser.new_page()
+        seen: list[str] = []
+        tab.on("request", lambda request: seen.append(request.url))
+        tab.goto(base, wait_until="networkidle")
+        tab.wait_for_timeout(1000)
+        before = sum("search_index.json" in url for url in seen)
+        tab.locator("input.md-search__input").focus()
+        tab.wait_for_timeout(1000)
+        after = sum("search_index.json" in url for url in seen)
+        browser.close()
     return {"before_focus": before, "after_focus": after}
-
-
-def med(values: list[float]) -> float:
-    return median(values) if values else float("nan")
 
 
 def to_json(data: object) -> str:

@@ -189,7 +189,7 @@ def markdown(results: dict) -> str:
         f"| preview: saved data/park.yml served | {median(preview['data']):.2f} s | "
         f"page edit, floor served | {floor_page:.2f} s |"
     )
-    for page, weight in results["page_weight"].items():
+    for page, weight in (results["page_weight"] or {}).items():  # None without Chromium
         lines.append(
             f"| first visit to `{page}`: {weight['files']} files, gzip | "
             f"{weight['gzip_bytes']:,} bytes | its HTML alone | {weight['html_gzip_bytes']:,} bytes |"
