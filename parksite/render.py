@@ -111,7 +111,10 @@ def rate_text(park: Park, lang: Lang) -> str:
 def _rate_note(park: Park, lang: Lang) -> Markup:
     # A sentence of its own: one full stop, whether or not the words end with one.
     text = rate_text(park, lang).rstrip(".。") + ("." if lang == "en" else "。")
-    return Markup('<p class="fact-rate-note">{}</p>').format(safe(text))
+    # The rate is a figure too: it names its fact and source like every other.
+    return Markup(
+        '<p class="fact-rate-note" data-fact="{id}" data-source="{sid}">{text}</p>'
+    ).format(id=EXCHANGE_RATE, sid=park.facts[EXCHANGE_RATE].source, text=safe(text))
 
 
 def _is_money(park: Park, fact: Fact) -> bool:

@@ -167,3 +167,20 @@ def test_period_shows_the_year_a_figure_covers(site: Path, lang: str, expected: 
 def test_chinese_headings_get_readable_anchors(site: Path) -> None:
     ids = [h["id"] for h in soup(page_file(site, "zh", "key-figures/")).select("h2[id]")]
     assert "按主题分类的全部数据" in ids, ids
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_number_in_page_content_is_a_fact_or_a_date(site: Path, lang: str, page: str) -> None:
+    """Outside elements that carry data-fact, a page's content shows no figure: only dates."""
+    article = soup(page_file(site, lang, page)).select_one("article")
+    for node in article.select("[data-fact], code, pre, .fact-sources, a[href^=http]"):
+        node.decompose()
+    text = article.get_text(" ")
+    text = re.sub(
+        r"\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}",
+        "",
+        text,
+    )
+    text = re.sub(r"\d{4}年\d{1,2}月\d{1,2}日", "", text)
+    assert not re.findall(r"\d", text), re.findall(r".{20}\d+.{10}", text)
