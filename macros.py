@@ -40,8 +40,6 @@ def define_env(env) -> None:
     # Read once per build: every page of the story index shows a slice of the same list.
     stories = {lang: list_stories(lang, docs_dir) for lang in ("en", "zh")}
     report_notices(park)
-    # For theme templates (the footer): {{ config.extra.data_last_checked }}, YYYY-MM-DD.
-    env.conf["extra"]["data_last_checked"] = park.last_checked.isoformat()
 
     def notes() -> footnotes.PageNotes:
         return footnotes.for_page(where())

@@ -1,9 +1,7 @@
-"""A hook for the benchmark's floor: writes each page's Markdown as the macros left it,
-and the `extra:` values the macros set for the theme (the floor has no macros to set them)."""
+"""A hook for the benchmark's floor: writes each page's Markdown as the macros left it."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -11,7 +9,6 @@ import yaml
 from mkdocs.plugins import event_priority
 
 OUT = Path(os.environ["PRERENDER_TO"])
-EXTRA = OUT.parent / "extra.json"
 
 
 # After the macros plugin (0) and the i18n plugin (50) have changed the Markdown.
@@ -22,9 +19,3 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     head = yaml.safe_dump(page.meta, allow_unicode=True) if page.meta else ""
     dest.write_text(f"---\n{head}---\n\n{markdown}" if head else markdown, encoding="utf-8")
     return markdown
-
-
-@event_priority(-200)
-def on_post_build(config) -> None:
-    extra = {key: value for key, value in config.extra.items() if key != "alternate"}
-    EXTRA.write_text(json.dumps(extra, ensure_ascii=False, default=str), encoding="utf-8")
