@@ -11,16 +11,28 @@ Two things editors write by accident are made harmless before Jinja reads a page
 - `{#contact}` (a heading id) is not a Jinja comment: comments are written `{## ... ##}`,
   which no page needs;
 - `{{` or `{%` inside a code block or `inline code` is shown as written, not run.
+
+Almost every page is text and plain macro calls, `{{ fact("patents.national") }}`. Such a
+page is not compiled by Jinja (parsing, code generation and Python's compile() for every
+page were the largest cost of a big build): `plain_calls` reads it, and `CallsTemplate`
+calls the same macros in the same order and gives the same text and the same mistakes.
+Anything else a page holds (a filter, a variable, a `{% if %}`, a string with a backslash)
+goes to Jinja as before.
 """
 
 from __future__ import annotations
 
+import ast
 import difflib
 import re
 import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, Template, TemplateError, TemplateSyntaxError
+from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from mkdocs_macros.errors import format_error
 
@@ -31,6 +43,11 @@ _INTERNALS = {"context", "macros_info", "pretty"}
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _TEMPLATE = re.compile(r"\{\{|\{%|\{#")
+# What Jinja reads in a page: `{{ call }}`, the {% raw %} blocks protect_code writes, the rest.
+_CALL_OR_RAW = re.compile(r"\{\{(.*?)\}\}|\{% raw %\}(.*?)\{% endraw %\}", re.S)
+_ANY_TEMPLATE = re.compile(r"\{\{|\{%|\{##")
+# Values a plain call may be given: Python and Jinja read these literals alike.
+_LITERALS = (str, int, float, bool, type(None))
 _HOW_TO_CITE = 'a figure is written {{ fact("patents.national") }}; see CONTRIBUTING.md'
 
 
@@ -66,6 +83,7 @@ def protect_code(markdown: str) -> str:
     return "\n".join(lines)
 
 
+@lru_cache(maxsize=8192)  # several checks read each page's text without its code
 def blank_code(markdown: str) -> str:
     """The page with every code block and code span emptied, lines kept: what is left is
     what renders as Markdown, HTML and macros (for checks that must not read code)."""
@@ -107,12 +125,99 @@ class PageTemplate(Template):
             ) from None
         except TemplateError as exc:
             raise PageError(_template_line(exc), *_explain(exc, self.environment)) from None
-        except UnknownFact as exc:
-            raise PageError(_template_line(exc), exc.message, exc.hint) from None
-        except (LookupError, ValueError, TypeError) as exc:
-            # Raised by a macro given a wrong id or wrong arguments; its message names the id.
-            message = re.sub(r"^docs/\S+: |define_env\.<locals>\.", "", str(exc))
-            raise PageError(_template_line(exc), message, _HOW_TO_CITE + ".") from None
+        except (UnknownFact, LookupError, ValueError, TypeError) as exc:
+            raise _macro_error(exc, _template_line(exc)) from None
+
+
+@dataclass(frozen=True)
+class Call:
+    """One `{{ name(args) }}` of a page, on its line."""
+
+    line: int
+    name: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+
+
+class CallsTemplate:
+    """A page of text and plain macro calls, rendered without Jinja (see the module's note)."""
+
+    def __init__(self, parts: list[str | Call], macros: dict[str, Callable[..., Any]]) -> None:
+        self.parts, self.macros = parts, macros
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        out = []
+        for part in self.parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            try:
+                out.append(str(self.macros[part.name](*part.args, **part.kwargs)))
+            except (UnknownFact, LookupError, ValueError, TypeError) as exc:
+                raise _macro_error(exc, part.line) from None
+        return "".join(out)
+
+
+def _macro_error(exc: Exception, line: int | None) -> PageError:
+    """A macro given a wrong id or wrong arguments; its message names the id."""
+    if isinstance(exc, UnknownFact):
+        return PageError(line, exc.message, exc.hint)
+    message = re.sub(r"^docs/\S+: |define_env\.<locals>\.", "", str(exc))
+    return PageError(line, message, _HOW_TO_CITE + ".")
+
+
+def plain_calls(source: str, macros: dict[str, Any]) -> list[str | Call] | None:
+    """The page as text and macro calls, or None when only Jinja can read it.
+
+    Reads Jinja's way: one newline at the very end is dropped, {% raw %} content is text.
+    """
+    if "\r" in source:
+        return None
+    source = source.removesuffix("\n")
+    parts: list[str | Call] = []
+    text: list[str] = []
+    start = 0
+    for match in _CALL_OR_RAW.finditer(source):
+        if _ANY_TEMPLATE.search(source, start, match.start()):
+            return None
+        text.append(source[start : match.start()])
+        start = match.end()
+        if match[2] is not None:
+            text.append(match[2])
+            continue
+        call = _call(match[1], macros)
+        if call is None:
+            return None
+        name_at = match.end(1) - len(match[1].lstrip())
+        parts += ["".join(text), Call(source.count("\n", 0, name_at) + 1, *call)]
+        text = []
+    if _ANY_TEMPLATE.search(source, start):
+        return None
+    parts.append("".join(text) + source[start:])
+    return parts
+
+
+def _call(expression: str, macros: dict[str, Any]) -> tuple[str, tuple, dict] | None:
+    """`name(literal, key=literal)` with a known macro, or None."""
+    if "\\" in expression or "{" in expression or not expression.isascii():
+        return None
+    try:
+        tree = ast.parse(expression.strip(), mode="eval").body
+    except SyntaxError:
+        return None
+    if not (
+        isinstance(tree, ast.Call)
+        and isinstance(tree.func, ast.Name)
+        and callable(macros.get(tree.func.id))
+        and all(isinstance(arg, ast.Constant) for arg in tree.args)
+        and all(isinstance(kw.value, ast.Constant) and kw.arg for kw in tree.keywords)
+    ):
+        return None
+    args = tuple(arg.value for arg in tree.args)  # type: ignore[attr-defined]
+    kwargs = {kw.arg: kw.value.value for kw in tree.keywords}  # type: ignore[attr-defined]
+    if not all(isinstance(v, _LITERALS) for v in (*args, *kwargs.values())):
+        return None
+    return tree.func.id, args, kwargs
 
 
 class PageEnvironment(ImmutableSandboxedEnvironment):
@@ -121,8 +226,13 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
     template_class = PageTemplate
 
     def from_string(self, source: str, *args: Any, **kwargs: Any) -> Template:  # type: ignore[override]
+        source = protect_code(source)
+        macros = {k: v for k, v in self.globals.items() if k not in DEFAULT_NAMESPACE}
+        parts = plain_calls(source, macros)
+        if parts is not None:
+            return CallsTemplate(parts, macros)  # type: ignore[return-value]
         try:
-            return super().from_string(protect_code(source), *args, **kwargs)
+            return super().from_string(source, *args, **kwargs)
         except TemplateSyntaxError as exc:
             raise PageError(
                 exc.lineno,
