@@ -16,6 +16,7 @@ from parksite.data import load_park
 from parksite.errors import DataError, Problem
 from parksite.links import HOW_TO_LINK, HOW_TO_MARKUP, MARKUP, unsafe_scheme
 from parksite.model import Park
+from parksite.pages import page_text
 from parksite.paths import DATA_FILE, DOCS_DIR, shown
 from parksite.prose import prose_problems
 from parksite.stories import read_front_matter
@@ -42,7 +43,7 @@ def page_problems(park: Park, docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
     """Every cited id that the data does not have, with the nearest known ids."""
     facts, holders = sorted(park.facts), sorted(park.placeholders)
     for path in sorted(docs_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
+        text = page_text(path)
         refs = list(cited_ids(text))
         try:
             figure = read_front_matter(path).get("figure")
@@ -72,7 +73,7 @@ def page_problems(park: Park, docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
 def link_problems(docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
     """Every link in a page to an address a browser would run (javascript: and the like)."""
     for path in sorted(docs_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
+        text = page_text(path)
         for match in LINK_TARGET.finditer(text):
             scheme = unsafe_scheme(html.unescape(match[2]))
             if scheme:
@@ -90,7 +91,7 @@ def link_problems(docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
 def markup_problems(docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
     """Every script, frame, form or `on...=` attribute an editor wrote in a page (not in code)."""
     for path in sorted(docs_dir.rglob("*.md")):
-        text = outside_code(path.read_text(encoding="utf-8"))
+        text = outside_code(page_text(path))
         for match in MARKUP.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
             found = match[0].strip()

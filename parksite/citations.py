@@ -11,11 +11,12 @@ import ast
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from parksite.errors import Problem
 from parksite.model import EXCHANGE_RATE, Lang, Park
-from parksite.pages import language_of
+from parksite.pages import language_of, page_text
 from parksite.paths import DOCS_DIR, shown
 from parksite.sandbox import blank_code
 from parksite.stories import list_stories, read_front_matter
@@ -47,11 +48,18 @@ def macro_calls(text: str) -> Iterator[tuple[str, tuple, int]]:
     text = outside_code(text)
     for match in MACRO_CALL.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
-        try:
-            args = ast.literal_eval(f"({match['args']},)") if match["args"].strip() else ()
-        except (SyntaxError, ValueError):
-            continue
-        yield match["name"], args, line
+        args = _arguments(match["args"])
+        if args is not None:
+            yield match["name"], args, line
+
+
+@lru_cache(maxsize=4096)  # pages repeat the same few ids, thousands of times on a big site
+def _arguments(written: str) -> tuple | None:
+    """The literal arguments of a macro call, or None when they are not literals."""
+    try:
+        return ast.literal_eval(f"({written},)") if written.strip() else ()
+    except (SyntaxError, ValueError):
+        return None
 
 
 def _money_ids(park: Park, ids: tuple) -> bool:
@@ -68,7 +76,7 @@ def _money_ids(park: Park, ids: tuple) -> bool:
 def scan_page(path: Path, park: Park, docs_dir: Path = DOCS_DIR) -> list[Citation]:
     """Every fact a page shows, including those behind tables, story cards and dollars."""
     page = path.relative_to(docs_dir).as_posix()
-    text = path.read_text(encoding="utf-8")
+    text = page_text(path)
     found: list[Citation] = []
     for name, args, line in macro_calls(text):
         ids: list[str] = []

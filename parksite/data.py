@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ from parksite.model import EXCHANGE_RATE, Park
 from parksite.paths import DATA_FILE, shown
 from parksite.yamlsource import Located, field_name, load_text
 
-_cache: dict[Path, tuple[tuple[int, int], Park]] = {}
+_cache: dict[str, tuple[tuple[int, int], Park]] = {}
 
 _DOLLAR = re.compile(r"(usd|dollar|美元|\$)", re.IGNORECASE)
 # A dollar amount typed into a text: "US$943 million", "943 million dollars", "9.43亿美元".
@@ -27,15 +28,22 @@ _DOLLAR_FIGURE = re.compile(
 
 
 def load_park(path: Path = DATA_FILE, *, today: dt.date | None = None) -> Park:
-    """The validated data, read again only when the file has changed since the last call."""
-    path = path.resolve()
-    stat = path.stat() if path.exists() else None
-    stamp = (stat.st_mtime_ns, stat.st_size) if stat else (0, 0)
-    cached = _cache.get(path)
+    """The validated data, read again only when the file has changed since the last call.
+
+    Called for every page of a build, so the unchanged case is one stat() of the path as given.
+    """
+    key = os.fspath(path)
+    try:
+        stat = os.stat(key)
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except FileNotFoundError:
+        stamp = (0, 0)
+    cached = _cache.get(key)
     if cached and cached[0] == stamp and today is None:
         return cached[1]
+    path = path.resolve()
     park = parse_park(read_text(path), shown(path), today=today)
-    _cache[path] = (stamp, park)
+    _cache[key] = (stamp, park)
     return park
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from parksite.model import Lang
@@ -20,3 +22,15 @@ def page_language(page: Any) -> Lang:
 def page_source(page: Any) -> str:
     """The page's file as editors know it: docs/about.zh.md."""
     return f"docs/{page.file.src_uri}"
+
+
+def page_text(path: Path) -> str:
+    """A page file's text, read again only when the file changes: the checks, the citations
+    and the story list all read every page, and a big site has thousands."""
+    stat = path.stat()
+    return _read(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8192)
+def _read(path: Path, mtime_ns: int, size: int) -> str:
+    return path.read_text(encoding="utf-8")

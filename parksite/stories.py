@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from parksite.pages import page_text
 from parksite.paths import DOCS_DIR
 
 STORIES_DIR = "stories"
@@ -46,7 +47,7 @@ def read_front_matter(path: Path) -> dict:
 
 @lru_cache(maxsize=4096)
 def _front_matter(path: Path, mtime_ns: int, size: int) -> dict:
-    text = path.read_text(encoding="utf-8")
+    text = page_text(path)
     if not text.startswith("---"):
         return {}
     head = text.split("---", 2)[1]
