@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
 from parksite.footnotes import PageNotes
@@ -59,6 +59,21 @@ class UnknownFact(LookupError):
             else "every id is a key under `facts:` in data/park.yml."
         )
         super().__init__(f"{page}: " * bool(page) + f"{self.message} {self.hint}")
+
+
+# What a figure's HTML and a page's list of sources are, for one data load: a big site shows
+# the same few figures thousands of times. Only a figure's note number differs per page.
+_made: dict[tuple, object] = {}
+_made_for: list[Park] = []
+
+
+def _cached(park: Park, key: tuple, make):
+    if not _made_for or _made_for[0] is not park:
+        _made.clear()
+        _made_for[:] = [park]
+    if key not in _made:
+        _made[key] = make()
+    return _made[key]
 
 
 def safe(text: str) -> Markup:
@@ -142,27 +157,33 @@ def _span(
     number, note_id = (
         notes.cite(fact_id, dollars) if notes else (None, f"note-{fact_id.replace('.', '-')}")
     )
+    head, middle, tail = _cached(
+        park,
+        ("span", fact_id, lang, body, dollars, kind),
+        lambda: _span_parts(park, fact_id, fact, lang, body, dollars, kind),
+    )
+    ref = f'<sup class="fact__ref" aria-hidden="true">{number}</sup>' if number else ""
+    nid = escape(note_id)
+    return Markup(f"{head}{nid}{middle}{ref}{_NOTE_OPEN}{nid}{tail}")
+
+
+_NOTE_OPEN = '</span><span class="fact__note" id="'
+
+
+def _span_parts(
+    park: Park, fact_id: str, fact: Fact, lang: Lang, body: str, dollars: bool, kind: str
+) -> tuple[str, str, str]:
+    """A figure's HTML around its note's id (twice) and its note number, which vary by page."""
     note = source_note(park, fact, lang)
     if dollars:
         note += " · " + rate_text(park, lang)
-    ref = (
-        Markup('<sup class="fact__ref" aria-hidden="true">{}</sup>').format(number)
-        if number
-        else ""
-    )
-    return Markup(
+    head = Markup(
         '<span class="fact" data-fact="{id}" data-source="{sid}" data-kind="{kind}">'
-        '<span class="fact__figure" role="button" tabindex="0" aria-describedby="{nid}">{body}{ref}</span>'
-        '<span class="fact__note" id="{nid}" role="tooltip">{note}</span></span>'
-    ).format(
-        id=fact_id,
-        sid=fact.source,
-        kind=kind,
-        nid=note_id,
-        note=safe(note),
-        body=safe(body),
-        ref=ref,
-    )
+        '<span class="fact__figure" role="button" tabindex="0" aria-describedby="'
+    ).format(id=fact_id, sid=fact.source, kind=kind)
+    middle = Markup('">{body}').format(body=safe(body))
+    tail = Markup('" role="tooltip">{note}</span></span>').format(note=safe(note))
+    return str(head), str(middle), str(tail)
 
 
 def fact_html(
@@ -420,8 +441,13 @@ def pager_html(number: int, total: int, lang: Lang, page_url: str) -> Markup:
 
 def footnotes_html(park: Park, notes: PageNotes, lang: Lang) -> Markup:
     """The page's list of sources, numbered as the figures' notes: what a printout cites."""
+    key = ("footnotes", tuple(notes.facts), notes.dollars, lang)
+    return _cached(park, key, lambda: _footnotes_html(park, notes.facts, notes.dollars, lang))
+
+
+def _footnotes_html(park: Park, facts: list[str], dollars: bool, lang: Lang) -> Markup:
     items = []
-    for fact_id in notes.facts:
+    for fact_id in facts:
         fact = park.facts[fact_id]
         source = park.sources[fact.source]
         # Chinese takes full-width brackets, colon and commas.
@@ -441,7 +467,7 @@ def footnotes_html(park: Park, notes: PageNotes, lang: Lang) -> Markup:
                 date=safe(format_date(source.date, lang)),
             )
         )
-    rate = _rate_note(park, lang) if notes.dollars else Markup("")
+    rate = _rate_note(park, lang) if dollars else Markup("")
     return Markup(
         '<section class="fact-sources" aria-labelledby="fact-sources-title">'
         '<h2 id="fact-sources-title">{head}</h2><ol>{items}</ol>{rate}</section>'
