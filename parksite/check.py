@@ -16,10 +16,10 @@ from parksite.data import load_park
 from parksite.errors import DataError, Problem
 from parksite.links import HOW_TO_LINK, HOW_TO_MARKUP, MARKUP, unsafe_scheme
 from parksite.model import Park
-from parksite.pages import page_text
+from parksite.pages import read_pages
 from parksite.paths import DATA_FILE, DOCS_DIR, shown
 from parksite.prose import prose_problems
-from parksite.stories import read_front_matter
+from parksite.stories import front_matter
 from parksite.yamlsource import syntax_problem
 
 FACT_MACROS = {"fact", "money", "fact_list", "cards", "period"}
@@ -39,14 +39,15 @@ def cited_ids(text: str) -> Iterator[tuple[str, str, int]]:
                 yield name, arg, line
 
 
-def page_problems(park: Park, docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
+def page_problems(
+    park: Park, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
+) -> Iterator[Problem]:
     """Every cited id that the data does not have, with the nearest known ids."""
     facts, holders = sorted(park.facts), sorted(park.placeholders)
-    for path in sorted(docs_dir.rglob("*.md")):
-        text = page_text(path)
+    for path, text in (pages or read_pages(docs_dir)).items():
         refs = list(cited_ids(text))
         try:
-            figure = read_front_matter(path).get("figure")
+            figure = front_matter(text).get("figure")
         except yaml.MarkedYAMLError as exc:
             # MkDocs would quietly show a broken front matter as text at the top of the page.
             problem = syntax_problem(exc, shown(path))
@@ -70,10 +71,11 @@ def page_problems(park: Park, docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
             yield Problem(shown(path), line, None, macro, f"unknown id '{ref}'.", hint)
 
 
-def link_problems(docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
+def link_problems(
+    docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
+) -> Iterator[Problem]:
     """Every link in a page to an address a browser would run (javascript: and the like)."""
-    for path in sorted(docs_dir.rglob("*.md")):
-        text = page_text(path)
+    for path, text in (pages or read_pages(docs_dir)).items():
         for match in LINK_TARGET.finditer(text):
             scheme = unsafe_scheme(html.unescape(match[2]))
             if scheme:
@@ -88,10 +90,12 @@ def link_problems(docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
                 )
 
 
-def markup_problems(docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
+def markup_problems(
+    docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
+) -> Iterator[Problem]:
     """Every script, frame, form or `on...=` attribute an editor wrote in a page (not in code)."""
-    for path in sorted(docs_dir.rglob("*.md")):
-        text = outside_code(page_text(path))
+    for path, text in (pages or read_pages(docs_dir)).items():
+        text = outside_code(text)
         for match in MARKUP.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
             found = match[0].strip()
@@ -106,8 +110,8 @@ def markup_problems(docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
             )
 
 
-# The docs folder's files and times, and the data, at the last check that passed.
-_passed: dict[Path, tuple] = {}
+# The data and the docs folder's files and texts at the last check that passed.
+_passed: dict[Path, tuple[Park, tuple]] = {}
 
 
 def check(data_file: Path = DATA_FILE, docs_dir: Path = DOCS_DIR) -> Park:
@@ -117,19 +121,21 @@ def check(data_file: Path = DATA_FILE, docs_dir: Path = DOCS_DIR) -> Park:
     versions show different facts (citations.py).
     """
     park = load_park(data_file)
-    # A build checks once per language: the second finds the same files unchanged.
-    files = sorted(docs_dir.rglob("*.md"))
-    stamp = (data_file.stat().st_mtime_ns, tuple((f, f.stat().st_mtime_ns) for f in files))
-    if _passed.get(docs_dir) == stamp:
+    # Every check reads the same listing and texts, each file read once.
+    pages = read_pages(docs_dir)
+    # A build checks once per language: the second finds the same data and texts.
+    texts = tuple(pages.items())
+    passed = _passed.get(docs_dir)
+    if passed and passed[0] is park and passed[1] == texts:
         return park
     problems = [
-        *page_problems(park, docs_dir),
-        *link_problems(docs_dir),
-        *markup_problems(docs_dir),
-        *prose_problems(park, docs_dir),
-        *parity_problems(park, docs_dir),
+        *page_problems(park, docs_dir, pages),
+        *link_problems(docs_dir, pages),
+        *markup_problems(docs_dir, pages),
+        *prose_problems(park, docs_dir, pages),
+        *parity_problems(park, docs_dir, pages),
     ]
     if problems:
         raise DataError(problems)
-    _passed[docs_dir] = stamp
+    _passed[docs_dir] = (park, texts)
     return park

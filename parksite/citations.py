@@ -16,10 +16,10 @@ from pathlib import Path
 
 from parksite.errors import Problem
 from parksite.model import EXCHANGE_RATE, Lang, Park
-from parksite.pages import language_of, page_text
+from parksite.pages import language_of, page_text, read_pages
 from parksite.paths import DOCS_DIR, shown
 from parksite.sandbox import blank_code
-from parksite.stories import list_stories, read_front_matter
+from parksite.stories import front_matter, list_stories, read_front_matter
 
 # A macro call as editors write it: {{ fact("patents.national") }}, {{ cards("a", "b") }}.
 MACRO_CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\s*\((?P<args>[^)]*)\)\s*-?\}\}")
@@ -73,10 +73,12 @@ def _money_ids(park: Park, ids: tuple) -> bool:
     )
 
 
-def scan_page(path: Path, park: Park, docs_dir: Path = DOCS_DIR) -> list[Citation]:
+def scan_page(
+    path: Path, park: Park, docs_dir: Path = DOCS_DIR, text: str | None = None
+) -> list[Citation]:
     """Every fact a page shows, including those behind tables, story cards and dollars."""
     page = path.relative_to(docs_dir).as_posix()
-    text = page_text(path)
+    text = page_text(path) if text is None else text
     found: list[Citation] = []
     for name, args, line in macro_calls(text):
         ids: list[str] = []
@@ -93,24 +95,26 @@ def scan_page(path: Path, park: Park, docs_dir: Path = DOCS_DIR) -> list[Citatio
             stories = list_stories(language_of(page), docs_dir)
             ids = [s.figure for s in stories if s.figure]
         found.extend(Citation(page, fact_id, name, line) for fact_id in ids)
-    figure = read_front_matter(path).get("figure")
+    figure = front_matter(text).get("figure")
     if figure:
         line = next((n for n, t in enumerate(text.splitlines(), 1) if t.startswith("figure:")), 1)
         found.append(Citation(page, str(figure), "figure", line))
     return found
 
 
-_cache: dict[tuple, tuple[Citation, ...]] = {}
+# The last scan: the data and the pages it read, and what they cite.
+_last: list[tuple[Park, Path, tuple, tuple[Citation, ...]]] = []
 
 
-def all_citations(park: Park, docs_dir: Path = DOCS_DIR) -> tuple[Citation, ...]:
+def all_citations(
+    park: Park, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
+) -> tuple[Citation, ...]:
     """Every citation of every page, scanned again only when a page or the data changes."""
-    files = sorted(docs_dir.rglob("*.md"))
-    key = (docs_dir, id(park), tuple((f, f.stat().st_mtime_ns) for f in files))
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = tuple(c for f in files for c in scan_page(f, park, docs_dir))
-    return _cache[key]
+    texts = tuple((pages or read_pages(docs_dir)).items())
+    if not (_last and _last[0][0] is park and _last[0][1] == docs_dir and _last[0][2] == texts):
+        found = tuple(c for f, text in texts for c in scan_page(f, park, docs_dir, text))
+        _last[:] = [(park, docs_dir, texts, found)]
+    return _last[0][3]
 
 
 def pages_showing(park: Park, lang: Lang, docs_dir: Path = DOCS_DIR) -> dict[str, list[str]]:
@@ -135,10 +139,12 @@ def twin(page: str) -> str:
     return page.removesuffix(".md") + ".zh.md"
 
 
-def parity_problems(park: Park, docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
+def parity_problems(
+    park: Park, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
+) -> Iterator[Problem]:
     """A fact one language's version of a page shows and the other's does not."""
     by_page: dict[str, dict[str, int]] = {}
-    for c in all_citations(park, docs_dir):
+    for c in all_citations(park, docs_dir, pages):
         by_page.setdefault(c.page, {}).setdefault(c.fact, c.line)
     for page in sorted(by_page.keys() | {twin(p) for p in by_page}):
         if page.endswith(".zh.md"):

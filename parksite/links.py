@@ -67,8 +67,13 @@ _VALUES = re.compile(
 
 def unsafe_urls(html: str) -> list[str]:
     """Every address in the HTML that must not become a link (entities already decoded)."""
-    # Most pages have no suspect address at all: only those are parsed in full.
-    if not any(unsafe_scheme(unescape(v.strip("\"'"))) for v in _VALUES.findall(html)):
+    # Most pages have no suspect address at all: only those are parsed in full. A scheme needs
+    # a colon, written as such or as an entity: other addresses are not even decoded.
+    if not any(
+        unsafe_scheme(unescape(v.strip("\"'")))
+        for v in _VALUES.findall(html)
+        if ":" in v or "&" in v
+    ):
         return []
     parser = _Addresses()
     parser.feed(html)

@@ -34,3 +34,9 @@ def page_text(path: Path) -> str:
 @lru_cache(maxsize=8192)
 def _read(path: Path, mtime_ns: int, size: int) -> str:
     return path.read_text(encoding="utf-8")
+
+
+def read_pages(docs_dir: Path) -> dict[Path, str]:
+    """Every page under docs_dir, in order, with its text: one listing and one read for all
+    the checks of a build."""
+    return {path: page_text(path) for path in sorted(docs_dir.rglob("*.md"))}

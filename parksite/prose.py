@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from parksite.errors import Problem
-from parksite.model import Park
-from parksite.pages import page_text
+from parksite.model import Park, derived
+from parksite.pages import read_pages
 from parksite.paths import DOCS_DIR, shown
 from parksite.render import figure_text
 
@@ -42,6 +42,7 @@ _NUMBER = re.compile(
     r"(?:\s*(?P<mult>thousand|million|billion|bn|百万|千万|万|亿|千)(?![A-Za-z]))?"
 )
 _DIGIT = re.compile(r"\d")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # Whatever is not prose: blanked out (same length, so columns stay true) before the search.
 _NOT_PROSE = [
@@ -84,7 +85,7 @@ def _prose_lines(text: str) -> Iterator[tuple[int, str]]:
     fence: str | None = None
     for i in range(start, len(lines)):
         line = lines[i]
-        marker = re.match(r"^\s*(`{3,}|~{3,})", line)
+        marker = _FENCE.match(line)
         if marker:
             if fence is None:
                 fence = marker[1][0] * 3
@@ -107,14 +108,19 @@ def _year_words(park: Park) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-def typed_figures(text: str, park: Park) -> Iterator[tuple[int, int, str, list[str]]]:
-    """(line, column, the number as written, ids of the facts it equals) for a page's text."""
-    numbers = [
+def _numbers(park: Park) -> list[tuple[str, float]]:
+    """(id, value) of every fact a typed number could equal; years are told apart elsewhere."""
+    return [
         (fid, float(f.value))
         for fid, f in park.facts.items()
         if f.value is not None and park.units[f.unit or ""].kind != "year"
     ]
-    quantity_words = _year_words(park)
+
+
+def typed_figures(text: str, park: Park) -> Iterator[tuple[int, int, str, list[str]]]:
+    """(line, column, the number as written, ids of the facts it equals) for a page's text."""
+    numbers = derived(park, "typed-figures: numbers", lambda: _numbers(park))
+    quantity_words = derived(park, "typed-figures: quantity words", lambda: _year_words(park))
     for lineno, raw in _prose_lines(text):
         # Blanking never adds a digit: a line without one has no figure (most lines).
         if not _DIGIT.search(raw) or _EXEMPT.search(raw):
@@ -143,10 +149,12 @@ def _macro_for(park: Park, fact_id: str) -> str:
     return f'{{{{ {"money" if money else "fact"}("{fact_id}") }}}}'
 
 
-def prose_problems(park: Park, docs_dir: Path = DOCS_DIR) -> Iterator[Problem]:
+def prose_problems(
+    park: Park, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
+) -> Iterator[Problem]:
     """A problem for every figure typed into a page instead of taken from the data."""
-    for path in sorted(docs_dir.rglob("*.md")):
-        for line, column, written, ids in typed_figures(page_text(path), park):
+    for path, text in (pages or read_pages(docs_dir)).items():
+        for line, column, written, ids in typed_figures(text, park):
             what = "; ".join(f"{i} ({figure_text(park, park.facts[i], 'en')})" for i in ids)
             macros = " or ".join(_macro_for(park, i) for i in ids)
             yield Problem(

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
 from parksite.footnotes import PageNotes
-from parksite.model import EXCHANGE_RATE, Fact, Lang, Park
+from parksite.model import EXCHANGE_RATE, Fact, Lang, Park, derived
 from parksite.numbers import (
     format_date,
     format_number,
@@ -59,21 +59,6 @@ class UnknownFact(LookupError):
             else "every id is a key under `facts:` in data/park.yml."
         )
         super().__init__(f"{page}: " * bool(page) + f"{self.message} {self.hint}")
-
-
-# What a figure's HTML and a page's list of sources are, for one data load: a big site shows
-# the same few figures thousands of times. Only a figure's note number differs per page.
-_made: dict[tuple, object] = {}
-_made_for: list[Park] = []
-
-
-def _cached(park: Park, key: tuple, make):
-    if not _made_for or _made_for[0] is not park:
-        _made.clear()
-        _made_for[:] = [park]
-    if key not in _made:
-        _made[key] = make()
-    return _made[key]
 
 
 def safe(text: str) -> Markup:
@@ -157,7 +142,7 @@ def _span(
     number, note_id = (
         notes.cite(fact_id, dollars) if notes else (None, f"note-{fact_id.replace('.', '-')}")
     )
-    head, middle, tail = _cached(
+    head, middle, tail = derived(
         park,
         ("span", fact_id, lang, body, dollars, kind),
         lambda: _span_parts(park, fact_id, fact, lang, body, dollars, kind),
@@ -442,7 +427,7 @@ def pager_html(number: int, total: int, lang: Lang, page_url: str) -> Markup:
 def footnotes_html(park: Park, notes: PageNotes, lang: Lang) -> Markup:
     """The page's list of sources, numbered as the figures' notes: what a printout cites."""
     key = ("footnotes", tuple(notes.facts), notes.dollars, lang)
-    return _cached(park, key, lambda: _footnotes_html(park, notes.facts, notes.dollars, lang))
+    return derived(park, key, lambda: _footnotes_html(park, notes.facts, notes.dollars, lang))
 
 
 def _footnotes_html(park: Park, facts: list[str], dollars: bool, lang: Lang) -> Markup:

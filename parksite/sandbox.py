@@ -199,6 +199,14 @@ def plain_calls(source: str, macros: dict[str, Any]) -> list[str | Call] | None:
 
 def _call(expression: str, macros: dict[str, Any]) -> tuple[str, tuple, dict] | None:
     """`name(literal, key=literal)` with a known macro, or None."""
+    parsed = _parsed_call(expression)
+    if parsed is None or not callable(macros.get(parsed[0])):
+        return None
+    return parsed[0], parsed[1], dict(parsed[2])
+
+
+@lru_cache(maxsize=4096)  # a big site writes the same few calls thousands of times
+def _parsed_call(expression: str) -> tuple[str, tuple, tuple] | None:
     if "\\" in expression or "{" in expression or not expression.isascii():
         return None
     try:
@@ -208,14 +216,13 @@ def _call(expression: str, macros: dict[str, Any]) -> tuple[str, tuple, dict] | 
     if not (
         isinstance(tree, ast.Call)
         and isinstance(tree.func, ast.Name)
-        and callable(macros.get(tree.func.id))
         and all(isinstance(arg, ast.Constant) for arg in tree.args)
         and all(isinstance(kw.value, ast.Constant) and kw.arg for kw in tree.keywords)
     ):
         return None
     args = tuple(arg.value for arg in tree.args)  # type: ignore[attr-defined]
-    kwargs = {kw.arg: kw.value.value for kw in tree.keywords}  # type: ignore[attr-defined]
-    if not all(isinstance(v, _LITERALS) for v in (*args, *kwargs.values())):
+    kwargs = tuple((kw.arg, kw.value.value) for kw in tree.keywords)  # type: ignore[attr-defined]
+    if not all(isinstance(v, _LITERALS) for v in (*args, *(v for _, v in kwargs))):
         return None
     return tree.func.id, args, kwargs
 

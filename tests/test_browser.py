@@ -37,6 +37,11 @@ def test_page_loads_only_from_this_host_and_is_photographed(browser, server, lan
         tab.on("request", lambda request, seen=requests: seen.append(request.url))
         errors: list[str] = []
         tab.on("pageerror", lambda exc, seen=errors: seen.append(str(exc)))
+        failed: list[str] = []
+        tab.on(
+            "response",
+            lambda r, seen=failed: seen.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+        )
         response = tab.goto(page_url(server, lang, page), wait_until="networkidle")
         assert response is not None and response.ok
         assert tab.locator("h1").count() == 1
@@ -46,6 +51,9 @@ def test_page_loads_only_from_this_host_and_is_photographed(browser, server, lan
         outside = [url for url in requests if urlparse(url).hostname not in (host, None)]
         assert outside == [], outside
         assert errors == []
+        assert failed == []
+        # The theme's language handler would fetch a sitemap per alternate: never sent.
+        assert [url for url in requests if url.endswith("sitemap.xml")] == []
 
 
 @pytest.mark.parametrize(
@@ -70,7 +78,9 @@ def test_search_finds_words_in_both_languages(context, server, lang, query, expe
 def test_language_switch_leads_to_the_same_page(context, server, lang, other, page) -> None:
     tab = context.new_page()
     tab.goto(page_url(server, lang, page), wait_until="networkidle")
-    link = tab.locator(f'.md-select a[hreflang="{other}"]').first
-    tab.goto(link.evaluate("a => a.href"), wait_until="networkidle")
+    # A reader's way: open the language menu and click, so the theme's click handling runs.
+    tab.locator(".md-header .md-select").first.hover()
+    with tab.expect_navigation(wait_until="networkidle"):
+        tab.locator(f'.md-select a[hreflang="{other}"]').first.click()
     assert urlparse(tab.url).path == urlparse(page_url(server, other, page)).path
     assert tab.locator("html").get_attribute("lang").startswith(other)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parksite.sharing import language_url, park_json_ld
-from parksite.sitemaps import page_sitemaps, robots_txt
+from parksite.sitemaps import robots_txt
 from parksite.themefix import fix_theme_html
 
 
@@ -43,17 +43,7 @@ def test_json_ld_cannot_close_its_script_element() -> None:
     assert "</" not in park_json_ld(load_park(), "en")
 
 
-def test_page_sitemaps_split_the_site_wide_one_by_folder() -> None:
-    sitemap = """<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
-<url><loc>https://example.org/park/about/</loc>
-<xhtml:link rel="alternate" hreflang="zh" href="https://example.org/park/zh/about/"/></url>
-<url><loc>https://example.org/park/</loc></url>
-</urlset>"""
-    folders = page_sitemaps(sitemap, "https://example.org/park/")
-    assert set(folders) == {"about/", ""}
-    assert "zh/about/" in folders["about/"]
-    assert "https://example.org/park/</loc>" not in folders["about/"]
+def test_robots_txt_names_the_site_wide_sitemap() -> None:
     assert robots_txt("https://example.org/park/").endswith(
         "Sitemap: https://example.org/park/sitemap.xml\n"
     )

@@ -15,10 +15,22 @@ from parksite.paths import ROOT
 from parksite.render import UnknownFact
 from parksite.sandbox import CallsTemplate, PageError, plain_calls, protect_code, sandboxed
 
-MACROS = (
-    "fact money fact_list cards facts_table placeholder period exchange_rate data_checked "
-    "sources_list story_cards sources_index downloads figure_history"
-).split()
+MACROS = [
+    "fact",
+    "money",
+    "fact_list",
+    "cards",
+    "facts_table",
+    "placeholder",
+    "period",
+    "exchange_rate",
+    "data_checked",
+    "sources_list",
+    "story_cards",
+    "sources_index",
+    "downloads",
+    "figure_history",
+]
 
 
 def recording_macros() -> tuple[dict[str, Any], list[str]]:
