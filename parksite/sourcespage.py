@@ -13,6 +13,7 @@ from parksite.numbers import format_date
 from parksite.paths import DOCS_DIR
 from parksite.render import WORDS as FACT_WORDS
 from parksite.render import figure_text, relative_url, safe, when_text
+from parksite.stories import STORIES_DIR, index_url
 
 WORDS = {
     "publisher": {"en": "Publisher", "zh": "发布方"},
@@ -22,9 +23,21 @@ WORDS = {
     "facts": {"en": "Facts taken from it", "zh": "引用的数据"},
     "shown_on": {"en": "Shown on", "zh": "所在页面"},
     "also": {"en": "also in this report", "zh": "本报道亦有记载"},
+    "more_stories": {"en": "more success stories", "zh": "更多成功案例"},
     "table": {"en": "Key figures", "zh": "关键数据"},
     "languages": {"en": {"en": "English", "zh": "Chinese"}, "zh": {"en": "英文", "zh": "中文"}},
 }
+
+
+# A fact shown by more stories than this links to the story index instead of to each: with
+# a thousand stories the page would otherwise list a thousand links per fact.
+STORIES_LISTED = 3
+
+
+def listed_pages(pages: list[str]) -> list[str]:
+    """The pages a fact's row links to: every page but stories beyond STORIES_LISTED."""
+    stories = {p for p in pages if p.startswith(f"{STORIES_DIR}/") and "/index." not in f"/{p}"}
+    return pages if len(stories) <= STORIES_LISTED else [p for p in pages if p not in stories]
 
 
 def sources_page_html(park: Park, lang: Lang, page_url_now: str, docs_dir: Path = DOCS_DIR) -> str:
@@ -41,8 +54,14 @@ def sources_page_html(park: Park, lang: Lang, page_url_now: str, docs_dir: Path 
                 Markup('<a href="{}">{}</a>').format(
                     relative_url(page_url_now, page_url(src)), safe(page_title(docs_dir / src))
                 )
-                for src in pages.get(fid, [])
+                for src in listed_pages(pages.get(fid, []))
             ]
+            if len(pages.get(fid, [])) > len(listed_pages(pages.get(fid, []))):
+                links.append(
+                    Markup('<a href="{}">{}</a>').format(
+                        relative_url(page_url_now, index_url(1, lang)), WORDS["more_stories"][lang]
+                    )
+                )
             anchor = (
                 relative_url(page_url_now, page_url(table_page)) + "#fact-" + fid.replace(".", "-")
             )

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from parksite.bench import measure, report
 from parksite.bench.synthetic import add_stories, copy_project, make_floor
+from parksite.sourcespage import STORIES_LISTED
 from parksite.stories import PER_PAGE
 from tests.conftest import LANGS, OUTPUT, PAGES, mkdocs_build, page_file
 
@@ -97,7 +98,8 @@ def test_the_floor_builds_the_same_pages_without_macros(
 ) -> None:
     project, site = grown
     floor = make_floor(project, tmp_path / "floor")
-    assert "  - macros:" not in (floor / "mkdocs.yml").read_text(encoding="utf-8")
+    config = (floor / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - macros:" not in config and "  - parksite.links" not in config
     assert "{{" not in (floor / "docs" / "stories" / "synthetic-0001.md").read_text("utf-8")
     result = mkdocs_build(floor, tmp_path / "site", site_url)
     assert result.returncode == 0, result.stderr[-4000:]
@@ -105,6 +107,18 @@ def test_the_floor_builds_the_same_pages_without_macros(
     for page in ("about/", "zh/stories/synthetic-0003/", "stories/page-2/"):
         ours = soup(site / page / "index.html").select_one("article")
         assert soup(tmp_path / "site" / page / "index.html").select_one("article") == ours
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sources_page_links_many_stories_through_the_story_index(grown, lang: str) -> None:
+    """With 26 stories a fact's row names a few stories at most, then the story index."""
+    _, site = grown
+    rows = soup(page_file(site, lang, "sources/")).select("tr[data-fact]")
+    for row in rows:
+        stories = [a for a in row.select("a") if re.search(r"stories/[^/]+/$", a["href"])]
+        assert len(stories) <= STORIES_LISTED, row["data-fact"]
+    more = [a for row in rows for a in row.select("a") if a["href"] == "../stories/"]
+    assert more and more[0].get_text() == {"en": "more success stories", "zh": "更多成功案例"}[lang]
 
 
 def test_synthetic_stories_cite_real_facts_only(grown) -> None:
