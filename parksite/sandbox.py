@@ -64,6 +64,8 @@ def protect_code(markdown: str) -> str:
 
     The markers go at the ends of existing lines, so Jinja's line numbers stay the page's.
     """
+    if "`" not in markdown and "~" not in markdown:
+        return markdown  # no code block or span: most pages
     lines = markdown.split("\n")
     fence: tuple[str, int] | None = None
     opened = 0
@@ -87,6 +89,8 @@ def protect_code(markdown: str) -> str:
 def blank_code(markdown: str) -> str:
     """The page with every code block and code span emptied, lines kept: what is left is
     what renders as Markdown, HTML and macros (for checks that must not read code)."""
+    if "`" not in markdown and "~" not in markdown:
+        return markdown  # no code block or span: most pages
     lines = markdown.split("\n")
     fence: tuple[str, int] | None = None
     for number, line in enumerate(lines):
