@@ -18,7 +18,7 @@ from parksite.errors import DataError
 from parksite.exports import downloads_html, write_exports
 from parksite.history import fact_history, history_html
 from parksite.notices import report_notices
-from parksite.pages import page_language, page_source
+from parksite.pages import page_language, page_source, read_pages
 from parksite.review import checked_html
 from parksite.sandbox import use_sandbox
 from parksite.sourcespage import sources_page_html
@@ -33,8 +33,10 @@ def _data_file(env) -> Path:
 def define_env(env) -> None:
     """Load and check the data and the pages once for this build, and register the macros."""
     docs_dir = Path(env.conf["docs_dir"])
+    # Every page's text, read once for the checks and the Sources page.
+    pages = read_pages(docs_dir)
     try:
-        park = check(_data_file(env), docs_dir)
+        park = check(_data_file(env), docs_dir, pages)
     except DataError as exc:
         raise PluginError(exc.report()) from None
     # Read once per build: every page of the story index shows a slice of the same list.
@@ -108,7 +110,7 @@ def define_env(env) -> None:
     @env.macro
     def sources_index() -> str:
         """Each source with publisher, date, address, its facts and the pages showing them: {{ sources_index() }}"""
-        return sources_page_html(park, lang(), env.page.url, docs_dir)
+        return sources_page_html(park, lang(), env.page.url, docs_dir, pages)
 
     @env.macro
     def downloads() -> str:

@@ -114,7 +114,9 @@ def markup_problems(
 _passed: dict[Path, tuple[Park, tuple]] = {}
 
 
-def check(data_file: Path = DATA_FILE, docs_dir: Path = DOCS_DIR) -> Park:
+def check(
+    data_file: Path = DATA_FILE, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
+) -> Park:
     """Validate the data and the pages' references; raise DataError with every problem.
 
     Also refused: figures typed by hand (prose.py), and a page whose English and Chinese
@@ -122,7 +124,7 @@ def check(data_file: Path = DATA_FILE, docs_dir: Path = DOCS_DIR) -> Park:
     """
     park = load_park(data_file)
     # Every check reads the same listing and texts, each file read once.
-    pages = read_pages(docs_dir)
+    pages = read_pages(docs_dir) if pages is None else pages
     # A build checks once per language: the second finds the same data and texts.
     texts = tuple(pages.items())
     passed = _passed.get(docs_dir)

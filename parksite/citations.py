@@ -117,19 +117,19 @@ def all_citations(
     return _last[0][3]
 
 
-def pages_showing(park: Park, lang: Lang, docs_dir: Path = DOCS_DIR) -> dict[str, list[str]]:
+def pages_showing(
+    park: Park, lang: Lang, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
+) -> dict[str, list[str]]:
     """For each fact, the pages of one language that show it, in the order of the files.
 
     The complete table of the Key figures page is left out: it shows every fact.
     """
-    shown_on: dict[str, list[str]] = {}
-    for c in all_citations(park, docs_dir):
-        if c.macro == "facts_table" or language_of(c.page) != lang:
-            continue
-        pages = shown_on.setdefault(c.fact, [])
-        if c.page not in pages:
-            pages.append(c.page)
-    return shown_on
+    # Dicts as ordered sets: a fact may be shown by a thousand stories.
+    shown_on: dict[str, dict[str, None]] = {}
+    for c in all_citations(park, docs_dir, pages):
+        if c.macro != "facts_table" and language_of(c.page) == lang:
+            shown_on.setdefault(c.fact, {})[c.page] = None
+    return {fact: list(on) for fact, on in shown_on.items()}
 
 
 def twin(page: str) -> str:

@@ -40,9 +40,15 @@ def listed_pages(pages: list[str]) -> list[str]:
     return pages if len(stories) <= STORIES_LISTED else [p for p in pages if p not in stories]
 
 
-def sources_page_html(park: Park, lang: Lang, page_url_now: str, docs_dir: Path = DOCS_DIR) -> str:
+def sources_page_html(
+    park: Park,
+    lang: Lang,
+    page_url_now: str,
+    docs_dir: Path = DOCS_DIR,
+    texts: dict[Path, str] | None = None,
+) -> str:
     """Markdown and HTML of the whole list: a heading per source (so it is in the contents)."""
-    pages = pages_showing(park, lang, docs_dir)
+    pages = pages_showing(park, lang, docs_dir, texts)
     table_page = "key-figures.zh.md" if lang == "zh" else "key-figures.md"
     blocks: list[str] = []
     for sid, source in park.sources.items():
