@@ -17,12 +17,16 @@ from parksite.data import load_park
 from parksite.errors import DataError
 from parksite.exports import downloads_html, write_exports
 from parksite.history import fact_history, history_html
+from parksite.model import Park
 from parksite.notices import report_notices
 from parksite.pages import page_language, page_source, read_pages
 from parksite.review import checked_html
 from parksite.sandbox import use_sandbox
 from parksite.sourcespage import sources_page_html
 from parksite.stories import list_stories
+
+# The data define_env loaded and checked for the build under way.
+_build: dict[str, Park] = {}
 
 
 def _data_file(env) -> Path:
@@ -42,6 +46,8 @@ def define_env(env) -> None:
     # Read once per build: every page of the story index shows a slice of the same list.
     stories = {lang: list_stories(lang, docs_dir) for lang in ("en", "zh")}
     report_notices(park)
+    # For the page hooks below, which mkdocs-macros calls for every page.
+    _build["park"] = park
 
     def notes() -> footnotes.PageNotes:
         return footnotes.for_page(where())
@@ -133,8 +139,7 @@ def on_post_page_macros(env) -> None:
     """End each page with the list of sources of the figures it shows (what a printout cites)."""
     notes = footnotes.take(page_source(env.page))
     if notes and notes.facts:
-        park = load_park(_data_file(env))
-        html = render.footnotes_html(park, notes, page_language(env.page))
+        html = render.footnotes_html(_build["park"], notes, page_language(env.page))
         env.markdown += f"\n\n{html}\n"
 
 

@@ -43,14 +43,16 @@ def outside_code(text: str) -> str:
     return blank_code(text)
 
 
-def macro_calls(text: str) -> Iterator[tuple[str, tuple, int]]:
+@lru_cache(maxsize=8192)  # the reference check and the citations read the same pages
+def macro_calls(text: str) -> tuple[tuple[str, tuple, int], ...]:
     """(name, arguments, line) of every macro call a page makes, leaving out code."""
     text = outside_code(text)
+    found = []
     for match in MACRO_CALL.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
         args = _arguments(match["args"])
         if args is not None:
-            yield match["name"], args, line
+            found.append((match["name"], args, text.count("\n", 0, match.start()) + 1))
+    return tuple(found)
 
 
 @lru_cache(maxsize=4096)  # pages repeat the same few ids, thousands of times on a big site
