@@ -141,8 +141,8 @@ def test_first_visit_counts_the_page_and_what_it_loads(browser, site: Path) -> N
 
 
 def test_report_states_each_target_as_met_or_not() -> None:
-    run = {"seconds": 2.0, "peak_bytes": 100 * report.MB}
-    slow = {"seconds": 4.0, "peak_bytes": 100 * report.MB}
+    run = {"seconds": 2.0, "peak_bytes": 100 * report.MB, "cpu_seconds": 2.0}
+    slow = {"seconds": 4.0, "peak_bytes": 100 * report.MB, "cpu_seconds": 3.0}
     html = {"html_bytes_mean": 30_000.0, "html_gzip_mean": 6_000.0}
     results = {
         "machine": "test",
@@ -151,7 +151,12 @@ def test_report_states_each_target_as_met_or_not() -> None:
         "builds": {
             "0": {"ours": [run], "floor": [run], "page_pairs": 10, "html": html},
             "100": {"ours": [slow], "floor": [run], "page_pairs": 110, "html": html},
-            "1000": {"ours": [slow], "floor": [slow], "page_pairs": 1010, "html": html},
+            "1000": {
+                "ours": [slow],
+                "floor": [{**slow, "cpu_seconds": 2.5}],
+                "page_pairs": 1010,
+                "html": html,
+            },
         },
         "html_10": html,
         "search": {"before_focus": 0, "after_focus": 1},
@@ -163,10 +168,11 @@ def test_report_states_each_target_as_met_or_not() -> None:
     results["targets"] = report.targets(results, report.build_rows(results["builds"]))
     met = {target["target"]: target["met"] for target in results["targets"]}
     assert met["Data layer at N = 1,000 vs the floor"] is True
+    assert met["Data layer at N = 1,000 vs the floor, in CPU time"] is False  # 3.0 / 2.5
     assert met["Preview shows a saved data edit"] is False
     text = report.markdown(results)
     assert "| Preview shows a saved data edit | ≤ 2 s | 3.00 s | **not met** |" in text
-    assert "| 100 | 110 | 1 | 4.00 | 2.00 | 2.00× |" in text
+    assert "| 100 | 110 | 1 | 4.00 | 2.00 | 2.00× | 3.00 / 2.00 | 1.50× |" in text
 
 
 @pytest.mark.browser
