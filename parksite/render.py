@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
+from functools import partial
 
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
@@ -126,12 +128,15 @@ def _span(
     park: Park,
     fact: Fact,
     lang: Lang,
-    body: str,
+    body: Callable[[], str],
     notes: PageNotes | None = None,
     dollars: bool = False,
     kind: str | None = None,
 ) -> Markup:
     """A figure readers can open, by mouse, keyboard or touch, to see its source and date.
+
+    `body()` makes the figure's text; it is called once per data load, fact, language and
+    kind, since each macro makes one text from those.
 
     The figure is a focusable control described by its note (shown on hover, keyboard focus
     or a tap, by facts.js and site.css); the number in <sup> points to the page's list of
@@ -144,8 +149,8 @@ def _span(
     )
     head, middle, tail = derived(
         park,
-        ("span", fact_id, lang, body, dollars, kind),
-        lambda: _span_parts(park, fact_id, fact, lang, body, dollars, kind),
+        ("span", fact_id, lang, dollars, kind),
+        lambda: _span_parts(park, fact_id, fact, lang, body(), dollars, kind),
     )
     ref = f'<sup class="fact__ref" aria-hidden="true">{number}</sup>' if number else ""
     nid = escape(note_id)
@@ -176,7 +181,7 @@ def fact_html(
 ) -> Markup:
     """An inline figure with its source and date in a note."""
     fact = get_fact(park, fact_id, page)
-    return _span(fact_id, park, fact, lang, figure_text(park, fact, lang), notes)
+    return _span(fact_id, park, fact, lang, lambda: figure_text(park, fact, lang), notes)
 
 
 def money_html(
@@ -188,12 +193,12 @@ def money_html(
         raise ValueError(
             f"{page}: money('{fact_id}') needs a fact in yuan; use fact() for this one."
         )
-    usd = usd_text(park, fact, lang)
-    text = (
-        f"{figure_text(park, fact, lang)} ({usd})"
-        if lang == "en"
-        else f"{figure_text(park, fact, lang)}（{usd}）"
-    )
+
+    def text() -> str:
+        usd = usd_text(park, fact, lang)
+        figure = figure_text(park, fact, lang)
+        return f"{figure} ({usd})" if lang == "en" else f"{figure}（{usd}）"
+
     return _span(fact_id, park, fact, lang, text, notes, dollars=True)
 
 
@@ -338,14 +343,24 @@ def period_html(
         raise ValueError(
             f"{page}: period('{fact_id}'): this fact has no `period:` in data/park.yml."
         )
-    text = format_period(fact.period.year, fact.period.start, fact.period.end, lang)
-    return _span(fact_id, park, fact, lang, text, notes, kind="period")
+    span = fact.period
+    return _span(
+        fact_id,
+        park,
+        fact,
+        lang,
+        lambda: format_period(span.year, span.start, span.end, lang),
+        notes,
+        kind="period",
+    )
 
 
 def rate_html(park: Park, lang: Lang, notes: PageNotes | None = None) -> Markup:
     """The sentence that states the exchange rate behind every dollar figure."""
     fact = park.facts[EXCHANGE_RATE]
-    return _span(EXCHANGE_RATE, park, fact, lang, rate_text(park, lang), notes, kind="sentence")
+    return _span(
+        EXCHANGE_RATE, park, fact, lang, lambda: rate_text(park, lang), notes, kind="sentence"
+    )
 
 
 def sources_html(park: Park, lang: Lang) -> Markup:
@@ -384,15 +399,10 @@ def story_cards_html(
         figure = Markup("")
         if story.figure:
             fact = get_fact(park, story.figure, f"{page} (story {story.slug}, `figure:`)")
-            # Inside a link a figure cannot be a control of its own: its source is written out.
-            figure = Markup(
-                '<span class="fact-card__value" data-fact="{id}" data-source="{sid}">{value}</span>'
-                '<span class="story-card__source">{note}</span>'
-            ).format(
-                id=story.figure,
-                sid=fact.source,
-                note=safe(source_note(park, fact, lang)),
-                value=safe(card_value(park, fact, lang)),
+            figure = derived(
+                park,
+                ("story figure", story.figure, lang),
+                partial(_story_figure, park, story.figure, fact, lang),
             )
         href = relative_url(page_url, f"{prefix}stories/{story.slug}/")
         cards.append(
@@ -402,6 +412,19 @@ def story_cards_html(
         )
     grid = Markup('<div class="story-cards">{}</div>').format(Markup("").join(cards))
     return grid + pager_html(number, total, lang, page_url)
+
+
+def _story_figure(park: Park, fact_id: str, fact: Fact, lang: Lang) -> Markup:
+    # Inside a link a figure cannot be a control of its own: its source is written out.
+    return Markup(
+        '<span class="fact-card__value" data-fact="{id}" data-source="{sid}">{value}</span>'
+        '<span class="story-card__source">{note}</span>'
+    ).format(
+        id=fact_id,
+        sid=fact.source,
+        note=safe(source_note(park, fact, lang)),
+        value=safe(card_value(park, fact, lang)),
+    )
 
 
 def pager_html(number: int, total: int, lang: Lang, page_url: str) -> Markup:
