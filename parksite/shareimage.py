@@ -228,7 +228,7 @@ def main(argv: list[str]) -> int:
         card
         for card in cards
         if redraw_all
-        or old.get(card.name) != manifest[card.name]
+        or old.get(card.name, {}).get("drawn_from") != manifest[card.name]["drawn_from"]
         or not (SHARE_FOLDER / card.name).is_file()
     ]
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -253,7 +253,10 @@ def main(argv: list[str]) -> int:
         json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         encoding="utf-8",
     )
-    print(f"{len(todo)} of {len(cards)} images drawn: look at them, then commit them")
+    print(
+        f"{len(todo)} of {len(cards)} images drawn"
+        + (": look at them, then commit them with manifest.json" if todo else "")
+    )
     return 0
 
 
