@@ -10,6 +10,7 @@ the code it runs after forgetting changed modules is always the current code.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -19,6 +20,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 PACKAGE = "parksite"
+
+# Files of overrides/ and the theme that readers never need: the share images' manifest (for
+# the build and the tests), and Material's palette stylesheet, which no page links (see
+# parksite/themefix.py) and which would otherwise be published under a year-long cache.
+NOT_PUBLISHED = re.compile(
+    r"assets/share/manifest\.json|assets/stylesheets/palette\.[0-9a-f]+\.min\.css(\.map)?"
+)
 
 # Each parksite file's modification time when a build first saw its module loaded.
 _seen: dict[str, int] = {}
@@ -64,13 +72,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # After the i18n plugin (priority -100) has picked the files of the language being built.
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    from parksite.sharing import SHARE_DIR
     from parksite.storyindex import add_index_pages
 
-    # The share images' manifest is for the build and the tests, not for readers.
-    manifest = files.get_file_from_path(f"{SHARE_DIR}/manifest.json")
-    if manifest:
-        files.remove(manifest)
+    for file in [f for f in files if NOT_PUBLISHED.fullmatch(f.src_uri)]:
+        files.remove(file)
     return add_index_pages(files, config)
 
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+import material
 import pytest
 from bs4 import BeautifulSoup
 
@@ -75,7 +76,9 @@ def test_only_what_the_first_render_needs_blocks_it(site: Path, lang: str, page:
 
 def test_materials_palette_stylesheet_has_nothing_for_this_sites_colours(site: Path) -> None:
     # Why it can be left out: every rule in it is for another scheme or named colour.
-    palette = next((site / "assets" / "stylesheets").glob("palette.*.min.css")).read_text()
+    theme = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    palette = next(theme.glob("palette.*.min.css")).read_text(encoding="utf-8")
+    assert not list((site / "assets" / "stylesheets").glob("palette.*"))  # not published
     selectors = re.findall(r"([^{}]+)\{[^{}]*\}", palette)
     assert selectors and all("data-md-color-" in s for s in selectors)
     assert not re.search(r"data-md-color-(scheme=default|primary=custom|accent=custom)", palette)
