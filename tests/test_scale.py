@@ -107,7 +107,9 @@ def test_the_floor_builds_the_same_pages_without_macros(
         ours = soup(site / page / "index.html").select_one("article")
         for back in ours.select(".story-back"):
             back.decompose()
-        assert soup(tmp_path / "site" / page / "index.html").select_one("article") == ours
+        floor_article = soup(tmp_path / "site" / page / "index.html").select_one("article")
+        # Compared without the blank space between tags, where a removed link leaves its lines.
+        assert re.sub(r">\s+<", "><", str(floor_article)) == re.sub(r">\s+<", "><", str(ours))
 
 
 def test_synthetic_stories_cite_real_facts_only(grown) -> None:
