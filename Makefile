@@ -48,7 +48,7 @@ audit: $(STAMP) $(NODE_STAMP) ## Lighthouse scores of the main pages, mobile and
 weight: $(STAMP) ## Print what a first visit to each page of site/ fetches, compressed
 	$(BIN)/python -m parksite.weight
 
-share-image: $(STAMP) ## Redraw overrides/assets/share.png (link previews) from the data
+share-image: $(STAMP) ## Redraw the link-preview images in overrides/assets/share/ whose inputs changed
 	$(BIN)/python -m parksite.shareimage
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs network to PyPI)

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from parksite.model import Lang, Park
 from parksite.numbers import format_date
 from parksite.render import placeholder_html
-from parksite.sharing import SHARE_SIZE
+from parksite.sharing import SHARE_SIZE, per_data_load
 
 # The public register of ICP filings, where a reader can verify the number.
 MIIT_FILING_SITE = "https://beian.miit.gov.cn/"
@@ -17,22 +17,24 @@ WORDS = {
 }
 
 
-def footer_html(park: Park, lang: Lang, share_image: str) -> Markup:
-    """The ICP number (or its visible placeholder) linked to the MIIT register, the check date,
-    and the share image for WeChat, which previews a link with the page's first large image.
-    The image is hidden and lazy, so browsers never fetch it."""
+@per_data_load
+def footer_line(park: Park, lang: Lang) -> Markup:
+    """The ICP number (or its visible placeholder) linked to the MIIT register, and the check
+    date: the same on every page of a language, so made once per language and data load."""
     icp = placeholder_html(park, ICP_KEY, lang, "the footer")
     checked = WORDS["checked"][lang].format(date=format_date(park.last_checked, lang))
     return Markup(
         '<p class="park-footer"><a class="park-footer__icp" href="{site}" rel="noopener">{icp}</a>'
         '<span class="park-footer__checked" data-last-checked="{iso}">{checked}</span></p>'
-        '<img class="park-share-image" src="{image}" alt="" width="{w}" height="{h}" loading="lazy" hidden>'
-    ).format(
-        site=MIIT_FILING_SITE,
-        icp=icp,
-        iso=park.last_checked.isoformat(),
-        checked=checked,
-        image=share_image,
-        w=SHARE_SIZE[0],
-        h=SHARE_SIZE[1],
-    )
+    ).format(site=MIIT_FILING_SITE, icp=icp, iso=park.last_checked.isoformat(), checked=checked)
+
+
+def footer_html(park: Park, lang: Lang, share_image: str | None) -> Markup:
+    """The footer line, then the page's share image for WeChat, which previews a link with the
+    page's first large image. The image is hidden and lazy, so browsers never fetch it; the
+    404 page, shown at any address, has none (None)."""
+    if share_image is None:
+        return footer_line(park, lang)
+    return footer_line(park, lang) + Markup(
+        '<img class="park-share-image" src="{}" alt="" width="{}" height="{}" loading="lazy" hidden>'
+    ).format(share_image, *SHARE_SIZE)

@@ -10,6 +10,7 @@ the code it runs after forgetting changed modules is always the current code.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -19,6 +20,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 PACKAGE = "parksite"
+
+# Files of overrides/ and the theme that readers never need: the share images' manifest (for
+# the build and the tests), and Material's palette stylesheet, which no page links (see
+# parksite/themefix.py) and which would otherwise be published under a year-long cache.
+NOT_PUBLISHED = re.compile(
+    r"assets/share/manifest\.json|assets/stylesheets/palette\.[0-9a-f]+\.min\.css(\.map)?"
+)
 
 # Each parksite file's modification time when a build first saw its module loaded.
 _seen: dict[str, int] = {}
@@ -66,6 +74,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     from parksite.storyindex import add_index_pages
 
+    for file in [f for f in files if NOT_PUBLISHED.fullmatch(f.src_uri)]:
+        files.remove(file)
     return add_index_pages(files, config)
 
 
@@ -76,38 +86,90 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_context(context, page, config, nav):
-    """`park_head` and `park_footer` for overrides/main.html and partials/copyright.html."""
+    """`park_head`, `park_footer` and a story's `park_story_back` for overrides/main.html and
+    partials/copyright.html, and the current section's tab lit on pages outside the nav."""
     from parksite.data import load_park
     from parksite.footer import footer_html
-    from parksite.pages import page_language
+    from parksite.pages import page_language, page_source
     from parksite.render import relative_url
-    from parksite.sharing import SHARE_IMAGE, PageInfo, head_html
+    from parksite.sharing import SHARE_DIR, PageInfo, head_html, nav_files, page_key, share_image
+    from parksite.storyindex import back_link_html, is_story
 
     park = load_park(Path(config.config_file_path).parent / "data" / "park.yml")
     lang = page_language(page)
     title = page.meta.get("title") or page.title
+    key = page_key(page.file.src_uri)
+    in_nav = key in map(page_key, nav_files(config.nav))
+    image, alt = share_image(
+        Path(config.theme.custom_dir) / SHARE_DIR / "manifest.json",
+        lang,
+        key,
+        in_nav=in_nav,
+        source=page_source(page),
+    )
     info = PageInfo(
         lang=lang,
         url=page.url,
         title=f"{title} - {config.site_name}",
         description=page.meta.get("description") or config.site_description,
+        image=image,
+        image_alt=alt,
     )
     context["park_head"] = head_html(park, info, config.site_url, config.site_name)
-    context["park_footer"] = footer_html(park, lang, relative_url(page.url, SHARE_IMAGE))
+    context["park_footer"] = footer_html(park, lang, relative_url(page.url, image))
+    if is_story(key):
+        context["park_story_back"] = back_link_html(lang, page.url)
+    if not in_nav:
+        _light_section_tab(nav, key.split("/")[0])
     return context
+
+
+# The navigation page lit as the current section while a page outside the navigation renders.
+_lit: list = []
+
+
+def _light_section_tab(nav, section: str) -> None:
+    """A story is not in the navigation (the sidebar must never list every story), so no tab
+    would be marked as current: light its section's page, Success stories, until on_post_page."""
+    from parksite.sharing import page_key
+
+    for item in nav.pages:
+        if page_key(item.file.src_uri) == section:
+            item.active = True
+            _lit.append(item)
 
 
 def on_post_page(output, page, config):
     from parksite.pages import page_language
     from parksite.themefix import fix_theme_html
 
+    while _lit:
+        _lit.pop().active = False
+
     return fix_theme_html(output, page_language(page))
 
 
+def on_template_context(context, template_name, config):
+    """The 404 page is a template, not a page: it gets the footer line (ICP number, check date)
+    but no share image; its head is in overrides/404.html."""
+    from parksite.data import load_park
+    from parksite.footer import footer_html
+
+    if template_name == "404.html":
+        park = load_park(Path(config.config_file_path).parent / "data" / "park.yml")
+        context["park_footer"] = footer_html(park, "en", None)
+    return context
+
+
 def on_post_template(output, template_name, config):
-    """The 404 page is a template, not a page: it gets the same corrections."""
+    """The 404 page gets the theme corrections. It is written once, by the English build: the
+    Chinese build would overwrite it at the same address (hosts serve one error page, so
+    overrides/404.html speaks both languages), and MkDocs skips a template that renders empty."""
     from parksite.themefix import fix_theme_html
 
+    i18n = config.plugins.get("i18n")
+    if template_name == "404.html" and i18n and i18n.current_language != i18n.default_language:
+        return ""
     return fix_theme_html(output, "en") if template_name.endswith(".html") else output
 
 

@@ -1,4 +1,5 @@
-"""The story index's further pages (stories/page-2/ ...), made at build time from the stories.
+"""The story index's further pages (stories/page-2/ ...), made at build time from the stories,
+and the link from each story back to the index.
 
 The first index page is docs/stories/index.md; the others do not exist as files, so that
 adding a story never means adding or editing an index page. They are made after the i18n
@@ -8,11 +9,15 @@ plugin gives its own files (language, alternates) so the language switch works o
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from parksite.model import Lang
+from parksite.render import relative_url
 from parksite.stories import (
     STORIES_DIR,
     index_page_markdown,
@@ -59,3 +64,22 @@ def add_index_pages(files: Files, config: MkDocsConfig) -> Files:
             # The i18n plugin's sitemap lists the pages it saw; these come after it.
             i18n.i18n_files_per_language[lang].append(file)
     return files
+
+
+# --- From a story back to the index -----------------------------------------------------
+
+BACK = {"en": "All success stories", "zh": "全部成功案例"}
+_INDEX_PAGE = re.compile(rf"{STORIES_DIR}/page-\d+")
+
+
+def is_story(key: str) -> bool:
+    """Whether a page (by its key, sharing.page_key: 'stories/ruifei') is one story, not the
+    stories' index or one of its further pages."""
+    return key.startswith(f"{STORIES_DIR}/") and not _INDEX_PAGE.fullmatch(key)
+
+
+def back_link_html(lang: Lang, page_url: str) -> Markup:
+    """The link from a story to the first page of the story index, in the page's language."""
+    return Markup(
+        '<p class="story-back"><a href="{href}"><span aria-hidden="true">← </span>{text}</a></p>'
+    ).format(href=relative_url(page_url, index_url(1, lang)), text=BACK[lang])

@@ -16,6 +16,17 @@ _FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     # Nu Html Checker: an empty tabindex is not an integer (section labels in the navigation).
     (re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""'), r"\1"),
 )
+# What blocks a page's first render (reviewed for issue 4, held by tests/test_render_blocking.py):
+# Material's main stylesheet and the site's three small ones, fetched in parallel; every script
+# is at the end of the body or inline. Material's palette stylesheet is dropped: each of its
+# rules is for a colour scheme or named colour (slate, indigo ...) this site does not use (ours
+# are `custom`, set in site.css), so it only delayed the first render. The print sheet is
+# linked with media="print" (overrides/main.html). The three small files stay separate files,
+# not inlined: they arrive before the much larger main stylesheet, and inlining them would
+# add to every page instead of being cached once.
+_PALETTE = re.compile(
+    r'\s*<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">'
+)
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
@@ -29,5 +40,6 @@ def fix_theme_html(html: str, lang: Lang) -> str:
         html = html.replace(
             '<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">'
         )
+    html = _PALETTE.sub("", html, count=1)
     # axe aria-dialog-name: a dialog needs an accessible name.
     return html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_NAME[lang]}">')
