@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from parksite.model import Lang, Park
+from parksite.model import Lang, Park, per_data_load
 from parksite.numbers import format_date
 from parksite.render import placeholder_html
-from parksite.sharing import SHARE_SIZE, per_data_load
+from parksite.sharing import SHARE_SIZE
 
 # The public register of ICP filings, where a reader can verify the number.
 MIIT_FILING_SITE = "https://beian.miit.gov.cn/"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable
+from functools import partial, wraps
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -198,3 +199,13 @@ def derived(park: Park, key: Hashable, make: Callable[[], T]) -> T:
     if key not in _derived:
         _derived[key] = make()
     return _derived[key]
+
+
+def per_data_load(function: Callable[..., T]) -> Callable[..., T]:
+    """A function of (park, *args) whose value is computed once per load of the data."""
+
+    @wraps(function)
+    def cached(park: Park, *args: Hashable) -> T:
+        return derived(park, (function, *args), partial(function, park, *args))
+
+    return cached

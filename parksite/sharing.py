@@ -9,16 +9,14 @@ share images' manifest; nothing here invents an address, phone number or web add
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
-from parksite.model import LANGS, Lang, Park
+from parksite.model import LANGS, Lang, Park, per_data_load
 from parksite.paths import ROOT, shown
 
 # The language of each page as HTML and hreflang write it: Chinese in simplified script.
@@ -31,7 +29,6 @@ SHARE_DIR = "assets/share"
 SHARE_FOLDER = ROOT / "overrides" / SHARE_DIR
 MANIFEST = SHARE_FOLDER / "manifest.json"
 SHARE_SIZE = (1200, 630)
-T = TypeVar("T")
 HOW_TO_DRAW = (
     "run `make share-image` (it needs Chromium and the Noto CJK fonts), look at the new "
     "images in overrides/assets/share/ and commit them with manifest.json"
@@ -157,23 +154,6 @@ class _LanguageTags:
     image_kind: str
     card: str
     json_ld: str
-
-
-def per_data_load(function: Callable[..., T]) -> Callable[..., T]:
-    """Cache function(park, *args) for as long as load_park returns the same park object (until
-    the data file changes: `make serve` then gets fresh values). Each entry holds its park, so
-    that object's id is not reused while the entry lives; a handful of entries at most."""
-    cache: dict[tuple, tuple[Park, T]] = {}
-
-    def cached(park: Park, *args: Hashable) -> T:
-        key = (id(park), *args)
-        if key not in cache:
-            if len(cache) > 8:
-                cache.clear()
-            cache[key] = (park, function(park, *args))
-        return cache[key][1]
-
-    return cached
 
 
 @per_data_load

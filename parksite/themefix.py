@@ -24,8 +24,9 @@ _FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
 # linked with media="print" (overrides/main.html). The three small files stay separate files,
 # not inlined: they arrive before the much larger main stylesheet, and inlining them would
 # add to every page instead of being cached once.
+# Literal first: a leading \s* would make the regex engine try at every character of the page.
 _PALETTE = re.compile(
-    r'\s*<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">'
+    r'<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">\n?'
 )
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
