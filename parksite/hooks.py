@@ -30,6 +30,9 @@ NOT_PUBLISHED = re.compile(
 
 # Each parksite file's modification time when a build first saw its module loaded.
 _seen: dict[str, int] = {}
+# What every page of a build shares (the data file, the navigation's pages, the share images'
+# manifest): worked out on a build's first page, forgotten by the next build's on_config.
+_build: dict[str, object] = {}
 
 
 def forget_changed_modules(seen: dict[str, int], package: str = PACKAGE) -> list[str]:
@@ -60,6 +63,7 @@ def forget_changed_modules(seen: dict[str, int], package: str = PACKAGE) -> list
 @event_priority(100)  # before the macros plugin imports macros.py, and through it parksite
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     forget_changed_modules(_seen)
+    _build.clear()
     # Imported here, after forgetting, so that a rebuild runs the code as it is now.
     from parksite.reproducible import source_date_epoch
 
@@ -95,18 +99,16 @@ def on_page_context(context, page, config, nav):
     from parksite.sharing import SHARE_DIR, PageInfo, head_html, nav_files, page_key, share_image
     from parksite.storyindex import back_link_html, is_story
 
-    park = load_park(Path(config.config_file_path).parent / "data" / "park.yml")
+    if not _build:
+        _build["data"] = Path(config.config_file_path).parent / "data" / "park.yml"
+        _build["nav"] = frozenset(map(page_key, nav_files(config.nav)))
+        _build["manifest"] = Path(config.theme.custom_dir) / SHARE_DIR / "manifest.json"
+    park = load_park(_build["data"])
     lang = page_language(page)
     title = page.meta.get("title") or page.title
     key = page_key(page.file.src_uri)
-    in_nav = key in map(page_key, nav_files(config.nav))
-    image, alt = share_image(
-        Path(config.theme.custom_dir) / SHARE_DIR / "manifest.json",
-        lang,
-        key,
-        in_nav=in_nav,
-        source=page_source(page),
-    )
+    in_nav = key in _build["nav"]
+    image, alt = share_image(_build["manifest"], lang, key, in_nav=in_nav, source=page_source(page))
     info = PageInfo(
         lang=lang,
         url=page.url,

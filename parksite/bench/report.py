@@ -148,7 +148,8 @@ def markdown(results: dict) -> str:
         + "; at end: "
         + ", ".join(f"{x:.1f}" for x in results.get("load_at_end", ()))
         + ".",
-        f"Runs per measurement (alternating ours and the floor): {results['runs']}.",
+        f"Runs per measurement (alternating ours and the floor): {results['runs']}. "
+        f"Projects and built sites in {results.get('work_dir', 'a temporary folder')}.",
         "Times are medians of wall-clock seconds (CPU: user and system time of the build",
         "process); peak memory is the build process's largest",
         "resident set. *Ours* is the real build (macros, data, hooks); the *floor* is plain",
