@@ -148,7 +148,9 @@ def markdown(results: dict) -> str:
         + "; at end: "
         + ", ".join(f"{x:.1f}" for x in results.get("load_at_end", ()))
         + ".",
-        f"Runs per measurement (alternating ours and the floor): {results['runs']}. "
+        "Runs per measurement (alternating ours and the floor): "
+        + ", ".join(f"{size}: {runs}" for size, runs in results["runs"].items())
+        + ". "
         f"Projects and built sites in {results.get('work_dir', 'a temporary folder')}.",
         "Times are medians of wall-clock seconds (CPU: user and system time of the build",
         "process); peak memory is the build process's largest",
