@@ -19,7 +19,7 @@ from parksite.model import Park
 from parksite.pages import read_pages
 from parksite.paths import DATA_FILE, DOCS_DIR, shown
 from parksite.prose import prose_problems
-from parksite.stories import front_matter
+from parksite.stories import front_matter, front_matter_line
 from parksite.yamlsource import syntax_problem
 
 FACT_MACROS = {"fact", "money", "fact_list", "cards", "period"}
@@ -54,9 +54,7 @@ def page_problems(
             yield replace(problem, field="front matter")
             continue
         if figure:
-            line = next(
-                (n for n, t in enumerate(text.splitlines(), 1) if t.startswith("figure:")), 1
-            )
+            line = front_matter_line(text, "figure")
             refs.append(("figure", str(figure), line))
         for macro, ref, line in refs:
             known = holders if macro == "placeholder" else facts

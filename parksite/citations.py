@@ -19,7 +19,7 @@ from parksite.model import EXCHANGE_RATE, Lang, Park
 from parksite.pages import language_of, page_text, read_pages
 from parksite.paths import DOCS_DIR, shown
 from parksite.sandbox import blank_code
-from parksite.stories import front_matter, list_stories, read_front_matter
+from parksite.stories import front_matter, front_matter_line, list_stories, read_front_matter
 
 # A macro call as editors write it: {{ fact("patents.national") }}, {{ cards("a", "b") }}.
 MACRO_CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\s*\((?P<args>[^)]*)\)\s*-?\}\}")
@@ -99,8 +99,7 @@ def scan_page(
         found.extend(Citation(page, fact_id, name, line) for fact_id in ids)
     figure = front_matter(text).get("figure")
     if figure:
-        line = next((n for n, t in enumerate(text.splitlines(), 1) if t.startswith("figure:")), 1)
-        found.append(Citation(page, str(figure), "figure", line))
+        found.append(Citation(page, str(figure), "figure", front_matter_line(text, "figure")))
     return found
 
 

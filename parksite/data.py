@@ -6,8 +6,10 @@ import datetime as dt
 import difflib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
+from functools import partial, wraps
 from pathlib import Path
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -443,3 +445,31 @@ def _suggest(name: str, known: list[str], otherwise: str) -> str:
     if close:
         return f"did you mean `{close[0]}`?"
     return f"{otherwise}; known: {', '.join(known)}."
+
+
+# Values computed from one load of the data (one Park from load_park): a figure's HTML, the numbers the typed-figure
+# check compares with. A big site asks for the same ones thousands of times; a new load of
+# the data (another Park) starts afresh.
+T = TypeVar("T")
+_derived: dict[Hashable, Any] = {}
+_derived_from: list[Park] = []
+
+
+def derived(park: Park, key: Hashable, make: Callable[[], T]) -> T:
+    """`make()` for this load of the data, computed once."""
+    if not _derived_from or _derived_from[0] is not park:
+        _derived.clear()
+        _derived_from[:] = [park]
+    if key not in _derived:
+        _derived[key] = make()
+    return _derived[key]
+
+
+def per_data_load(function: Callable[..., T]) -> Callable[..., T]:
+    """A function of (park, *args) whose value is computed once per load of the data."""
+
+    @wraps(function)
+    def cached(park: Park, *args: Hashable) -> T:
+        return derived(park, (function, *args), partial(function, park, *args))
+
+    return cached

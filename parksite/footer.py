@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from parksite.model import Lang, Park, per_data_load
+from parksite.data import per_data_load
+from parksite.model import Lang, Park
 from parksite.numbers import format_date
 from parksite.render import placeholder_html
 from parksite.sharing import SHARE_SIZE

@@ -7,9 +7,7 @@ the macros, precise errors with paths, and the JSON Schema editors' tools read.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable
-from functools import partial, wraps
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -181,31 +179,3 @@ class Park(Strict):
 
 
 EXCHANGE_RATE = "exchange_rate.yuan_per_usd"
-
-
-# Values computed from one load of the data: a figure's HTML, the numbers the typed-figure
-# check compares with. A big site asks for the same ones thousands of times; a new load of
-# the data (another Park) starts afresh.
-T = TypeVar("T")
-_derived: dict[Hashable, Any] = {}
-_derived_from: list[Park] = []
-
-
-def derived(park: Park, key: Hashable, make: Callable[[], T]) -> T:
-    """`make()` for this load of the data, computed once."""
-    if not _derived_from or _derived_from[0] is not park:
-        _derived.clear()
-        _derived_from[:] = [park]
-    if key not in _derived:
-        _derived[key] = make()
-    return _derived[key]
-
-
-def per_data_load(function: Callable[..., T]) -> Callable[..., T]:
-    """A function of (park, *args) whose value is computed once per load of the data."""
-
-    @wraps(function)
-    def cached(park: Park, *args: Hashable) -> T:
-        return derived(park, (function, *args), partial(function, park, *args))
-
-    return cached

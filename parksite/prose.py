@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from parksite.data import derived
 from parksite.errors import Problem
-from parksite.model import Park, derived
+from parksite.model import Park
 from parksite.pages import read_pages
 from parksite.paths import DOCS_DIR, shown
 from parksite.render import figure_text

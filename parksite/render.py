@@ -14,8 +14,9 @@ from functools import partial
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
+from parksite.data import derived
 from parksite.footnotes import PageNotes
-from parksite.model import EXCHANGE_RATE, Fact, Lang, Park, derived
+from parksite.model import EXCHANGE_RATE, Fact, Lang, Park
 from parksite.numbers import (
     format_date,
     format_number,

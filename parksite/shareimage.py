@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from parksite.citations import twin
 from parksite.data import load_park
 from parksite.model import LANGS, Lang, Park
 from parksite.paths import CONFIG_FILE, DOCS_DIR, shown
@@ -88,7 +89,8 @@ def config_nav(config_file: Path = CONFIG_FILE) -> object:
 
 
 def _localized(src: str, lang: Lang) -> str:
-    return src if lang == "en" else src.removesuffix(".md") + ".zh.md"
+    """An English page's file in the language asked for: about.md, about.zh.md."""
+    return src if lang == "en" else twin(src)
 
 
 def share_cards(park: Park, docs_dir: Path = DOCS_DIR) -> list[ShareCard]:

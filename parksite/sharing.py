@@ -16,7 +16,8 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
-from parksite.model import LANGS, Lang, Park, per_data_load
+from parksite.data import per_data_load
+from parksite.model import LANGS, Lang, Park
 from parksite.paths import ROOT, shown
 
 # The language of each page as HTML and hreflang write it: Chinese in simplified script.

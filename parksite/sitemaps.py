@@ -3,7 +3,7 @@ zh/, the Chinese site's root.
 
 The site-wide sitemap.xml (both languages, with hreflang) is written by mkdocs-static-i18n.
 Material's bundle would also fetch a sitemap.xml next to each language alternate of every
-page; overrides/assets/javascripts/lazy-search.js never sends those requests, so the site
+page; overrides/assets/javascripts/held-requests.js never sends those requests, so the site
 needs no sitemap per page folder.
 """
 

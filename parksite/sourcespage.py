@@ -13,7 +13,9 @@ from parksite.numbers import format_date
 from parksite.paths import DOCS_DIR
 from parksite.render import WORDS as FACT_WORDS
 from parksite.render import figure_text, relative_url, safe, when_text
-from parksite.stories import STORIES_DIR, index_url
+from parksite.sharing import page_key
+from parksite.stories import index_url
+from parksite.storyindex import is_story
 
 WORDS = {
     "publisher": {"en": "Publisher", "zh": "发布方"},
@@ -36,7 +38,7 @@ STORIES_LISTED = 3
 
 def listed_pages(pages: list[str]) -> list[str]:
     """The pages a fact's row links to: every page but stories beyond STORIES_LISTED."""
-    stories = {p for p in pages if p.startswith(f"{STORIES_DIR}/") and "/index." not in f"/{p}"}
+    stories = {p for p in pages if is_story(page_key(p))}
     return pages if len(stories) <= STORIES_LISTED else [p for p in pages if p not in stories]
 
 

@@ -59,6 +59,11 @@ def front_matter(text: str) -> dict:
     return dict(_parse_front_matter(text.split("---", 2)[1]))
 
 
+def front_matter_line(text: str, key: str) -> int:
+    """The line of a page on which its front matter's `key:` is written (1 if none is)."""
+    return next((n for n, t in enumerate(text.splitlines(), 1) if t.startswith(f"{key}:")), 1)
+
+
 @lru_cache(maxsize=8192)
 def _parse_front_matter(head: str) -> dict:
     # libyaml's loader, when present, reads the front matter of a thousand stories ~10x faster.
