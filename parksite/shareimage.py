@@ -138,7 +138,7 @@ def alt_text(park: Park, card: ShareCard) -> str:
     figures = []
     for fact_id in card.figures:
         fact = park.facts[fact_id]
-        planned = f"（{WORDS['planned']['zh']}）" if zh else f" ({WORDS['planned']['en']})"
+        planned = f"（{WORDS['planned']['zh']}）" if zh else f" ({WORDS['planned']['en'].lower()})"
         figures.append(
             f"{fact.label[card.lang]}{colon}{card_value(park, fact, card.lang)}"
             + (planned if fact.qualifier == "planned" else "")
