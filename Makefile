@@ -30,26 +30,26 @@ test: $(STAMP) $(NODE_STAMP) ## Every test: lint, units, data, build, built HTML
 
 BASE ?= main
 facts-diff: $(STAMP) ## The facts changed in data/park.yml since BASE (a git ref), in words
-	$(BIN)/python -m parksite.factsdiff $(BASE)
+	$(BIN)/python -m parksite.tools.factsdiff $(BASE)
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 bench: $(STAMP) ## Measure build cost against plain Material (see BENCHMARKS.md)
-	$(BIN)/python -m parksite.bench
+	$(BIN)/python -m parksite.tools.bench
 
 screenshots: $(STAMP) ## Photograph every page, both languages, 390 and 1280 px: test-output/screenshots
 	$(BIN)/python -m pytest -q tests/test_browser.py -k photographed
 
 audit: $(STAMP) $(NODE_STAMP) ## Lighthouse scores of the main pages, mobile and desktop (a few minutes)
-	$(BIN)/python -m parksite.audit
+	$(BIN)/python -m parksite.tools.audit
 
 weight: $(STAMP) ## Print what a first visit to each page of site/ fetches, compressed
-	$(BIN)/python -m parksite.weight
+	$(BIN)/python -m parksite.tools.weight
 
 share-image: $(STAMP) ## Redraw the link-preview images in overrides/assets/share/ whose inputs changed
-	$(BIN)/python -m parksite.shareimage
+	$(BIN)/python -m parksite.tools.shareimage
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs network to PyPI)
 	$(PYTHON) -m venv .lockvenv && .lockvenv/bin/pip install -q uv==0.13.8

@@ -8,11 +8,11 @@ import shutil
 import subprocess
 import sys
 
-from parksite.check import check
-from parksite.errors import DataError
-from parksite.notices import all_notices
-from parksite.paths import CONFIG_FILE, ROOT, SCHEMA_FILE, SITE_DIR, shown
-from parksite.schema import write_schema
+from parksite.checks.notices import all_notices
+from parksite.checks.project import check
+from parksite.model.errors import DataError
+from parksite.model.jsonschema import write_schema
+from parksite.project import CONFIG_FILE, ROOT, SCHEMA_FILE, SITE_DIR, shown
 
 
 def run_check() -> int:

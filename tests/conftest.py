@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from parksite.bench.synthetic import copy_project  # noqa: F401  (a copy of what a build reads)
-from parksite.paths import ROOT
+from parksite.project import ROOT
+from parksite.tools.bench.synthetic import copy_project  # noqa: F401  (a copy of what a build reads)
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 OUTPUT = ROOT / "test-output"

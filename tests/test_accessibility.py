@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from parksite.paths import ROOT
+from parksite.project import ROOT
 from tests.conftest import LANGS, PAGES
 
 pytestmark = pytest.mark.browser

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from parksite.check import page_problems
-from parksite.data import load_park, parse_park
-from parksite.errors import DataError
+from parksite.checks.project import page_problems
+from parksite.model.errors import DataError
+from parksite.model.load import load_park, parse_park
 
 BASE = Path(__file__).parent / "bad_data" / "base.yml"
 TODAY = dt.date(2026, 11, 29)

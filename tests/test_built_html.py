@@ -79,7 +79,7 @@ def test_every_fact_appears_formatted_on_a_page(figures: dict, fact_id: str, lan
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_key_figures_table_lists_every_fact_with_source_and_date(site: Path, lang: str) -> None:
-    from parksite.data import load_park
+    from parksite.model.load import load_park
 
     rows = soup(page_file(site, lang, "key-figures/")).select("table.fact-table tr[data-fact]")
     assert {row["data-fact"] for row in rows} == set(load_park().facts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parksite.catalogue import (
+from parksite.tools.catalogue import (
     CONTRIBUTING,
     END,
     MACROS_FILE,
@@ -35,7 +35,7 @@ def test_the_catalogue_in_contributing_is_current() -> None:
     docs = macro_docs(MACROS_FILE.read_text(encoding="utf-8"))
     text = CONTRIBUTING.read_text(encoding="utf-8")
     assert with_catalogue(text, docs) == text, (
-        "CONTRIBUTING.md's macro catalogue is out of date: run `.venv/bin/python -m parksite.catalogue`"
+        "CONTRIBUTING.md's macro catalogue is out of date: run `.venv/bin/python -m parksite.tools.catalogue`"
     )
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from parksite.data import load_park
-from parksite.model import EXCHANGE_RATE
-from parksite.paths import DATA_FILE
+from parksite.model.load import load_park
+from parksite.model.park import EXCHANGE_RATE
+from parksite.project import DATA_FILE
 
 
 def test_the_data_file_loads() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from parksite.factsdiff import report
-from parksite.paths import DATA_FILE, ROOT
+from parksite.project import DATA_FILE, ROOT
+from parksite.tools.factsdiff import report
 
 DATA = DATA_FILE.read_text(encoding="utf-8")
 
@@ -40,7 +40,7 @@ def test_no_change_says_so() -> None:
 
 def factsdiff(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "parksite.factsdiff", *args],
+        [sys.executable, "-m", "parksite.tools.factsdiff", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

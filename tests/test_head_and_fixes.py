@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from parksite.sharing import language_url, park_json_ld
-from parksite.sitemaps import robots_txt
-from parksite.themefix import fix_theme_html
+from parksite.mkdocs.sitemaps import robots_txt
+from parksite.mkdocs.themefix import fix_theme_html
+from parksite.render.head import language_url, park_json_ld
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_theme_fixes_make_toggles_and_labels_valid_and_name_the_search_dialog() 
 
 
 def test_json_ld_cannot_close_its_script_element() -> None:
-    from parksite.data import load_park
+    from parksite.model.load import load_park
 
     assert "</" not in park_json_ld(load_park(), "en")
 
@@ -58,6 +58,6 @@ def test_robots_txt_names_the_site_wide_sitemap() -> None:
     ],
 )
 def test_relative_url_from_every_kind_of_page(page: str, expected: str) -> None:
-    from parksite.render import relative_url
+    from parksite.render.figures import relative_url
 
     assert relative_url(page, "assets/share.png") == expected

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from parksite.hooks import forget_changed_modules
-from parksite.paths import CONFIG_FILE
+from parksite.mkdocs.hooks import forget_changed_modules
+from parksite.project import CONFIG_FILE
 
 
 def test_mkdocs_yml_names_no_story_but_the_index() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from parksite.audit import LIGHTHOUSE, lighthouse
+from parksite.tools.audit import LIGHTHOUSE, lighthouse
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from parksite.numbers import (
+from parksite.i18n.numbers import (
     format_date,
     format_number,
     format_period,

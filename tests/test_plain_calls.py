@@ -11,13 +11,13 @@ import pytest
 from jinja2 import Environment, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from parksite.catalogue import macro_docs
-from parksite.paths import ROOT
-from parksite.render import UnknownFact
-from parksite.sandbox import CallsTemplate, PageError, plain_calls, protect_code, sandboxed
+from parksite.mkdocs.sandbox import CallsTemplate, PageError, plain_calls, protect_code, sandboxed
+from parksite.project import ROOT
+from parksite.render.figures import UnknownFact
+from parksite.tools.catalogue import MACROS_FILE, macro_docs
 
 # The site's macros, read from macros.py as the catalogue in CONTRIBUTING.md is.
-MACROS = [doc.name for doc in macro_docs((ROOT / "macros.py").read_text(encoding="utf-8"))]
+MACROS = [doc.name for doc in macro_docs(MACROS_FILE.read_text(encoding="utf-8"))]
 
 
 def recording_macros() -> tuple[dict[str, Any], list[str]]:

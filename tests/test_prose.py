@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from parksite.check import check
-from parksite.citations import parity_problems
-from parksite.data import load_park
-from parksite.errors import DataError
-from parksite.paths import DATA_FILE
-from parksite.prose import prose_problems, typed_figures
+from parksite.checks.project import check
+from parksite.checks.prose import prose_problems, typed_figures
+from parksite.content.citations import parity_problems
+from parksite.model.errors import DataError
+from parksite.model.load import load_park
+from parksite.project import DATA_FILE
 from tests.conftest import copy_project, mkdocs_build
 
 PARK = load_park(DATA_FILE)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from parksite.publish import LONG_CACHE, SHORT_CACHE, headers_for, main, site_headers
+from parksite.tools.publish import LONG_CACHE, SHORT_CACHE, headers_for, main, site_headers
 
 
 @pytest.fixture(scope="module")

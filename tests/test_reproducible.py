@@ -8,7 +8,7 @@ import re
 import struct
 from pathlib import Path
 
-from parksite.reproducible import source_date_epoch
+from parksite.mkdocs.reproducible import source_date_epoch
 from tests.conftest import parksite_build
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from parksite.data import parse_park
-from parksite.review import review_date, review_notices
+from parksite.model.load import parse_park
+from parksite.model.review import review_date, review_notices
 from tests.conftest import page_file
 
 BASE = (Path(__file__).parent / "bad_data" / "base.yml").read_text(encoding="utf-8")
@@ -56,7 +56,7 @@ def test_facts_past_review_are_listed_by_source() -> None:
 def test_key_figures_say_when_the_data_were_last_checked(
     site: Path, lang: str, sentence: str
 ) -> None:
-    from parksite.data import load_park
+    from parksite.model.load import load_park
 
     checked = load_park().last_checked
     page = BeautifulSoup(page_file(site, lang, "key-figures/").read_text("utf-8"), "lxml")

@@ -20,9 +20,9 @@ from bs4 import BeautifulSoup
 from jinja2 import Environment, StrictUndefined
 from mkdocs_macros.errors import format_error
 
-from parksite.links import SafeLinksExtension, unsafe_scheme
-from parksite.render import UnknownFact
-from parksite.sandbox import PageError, protect_code, sandboxed
+from parksite.checks.markup import SafeLinksExtension, unsafe_scheme
+from parksite.mkdocs.sandbox import PageError, protect_code, sandboxed
+from parksite.render.figures import UnknownFact
 from tests.conftest import copy_project
 
 HOSTILE = {

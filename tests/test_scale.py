@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from parksite.bench import measure, report
-from parksite.bench.synthetic import add_stories, copy_project, make_floor
-from parksite.sourcespage import STORIES_LISTED
-from parksite.stories import PER_PAGE
+from parksite.content.stories import PER_PAGE
+from parksite.render.sourcespage import STORIES_LISTED
+from parksite.tools.bench import measure, report
+from parksite.tools.bench.synthetic import add_stories, copy_project, make_floor
 from tests.conftest import LANGS, OUTPUT, PAGES, mkdocs_build, page_file
 
 # Enough synthetic stories, with the two real ones, to fill one index page and start a second.
@@ -99,7 +99,7 @@ def test_the_floor_builds_the_same_pages_without_macros(
     project, site = grown
     floor = make_floor(project, tmp_path / "floor")
     config = (floor / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "  - macros:" not in config and "  - parksite.links" not in config
+    assert "  - macros:" not in config and "  - parksite.checks.markup" not in config
     assert "{{" not in (floor / "docs" / "stories" / "synthetic-0001.md").read_text("utf-8")
     result = mkdocs_build(floor, tmp_path / "site", site_url)
     assert result.returncode == 0, result.stderr[-4000:]
@@ -127,8 +127,8 @@ def test_sources_page_links_many_stories_through_the_story_index(grown, lang: st
 
 
 def test_synthetic_stories_cite_real_facts_only(grown) -> None:
-    from parksite.check import cited_ids
-    from parksite.data import load_park
+    from parksite.checks.project import cited_ids
+    from parksite.model.load import load_park
 
     project, _ = grown
     known = set(load_park().facts)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from parksite.paths import DATA_FILE, ROOT, SCHEMA_FILE
-from parksite.schema import schema_text
+from parksite.model.jsonschema import schema_text
+from parksite.project import DATA_FILE, ROOT, SCHEMA_FILE
 
 
 def test_the_committed_schema_is_current() -> None:

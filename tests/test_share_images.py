@@ -13,18 +13,18 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from PIL import Image
 
-from parksite.data import load_park
-from parksite.shareimage import alt_text, config_nav, digest, share_cards, share_page
-from parksite.sharing import (
+from parksite.content.pages import page_key
+from parksite.model.load import load_park
+from parksite.render.head import (
     MANIFEST,
     SHARE_FOLDER,
     SHARE_SIZE,
     image_name,
     nav_files,
-    page_key,
     read_manifest,
     share_image,
 )
+from parksite.tools.shareimage import alt_text, config_nav, digest, share_cards, share_page
 from tests.conftest import LANGS, PAGES, copy_project, mkdocs_build, page_file
 
 REDRAW = "run `make share-image`, look at the images and commit them with manifest.json"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from parksite.data import load_park
+from parksite.model.load import load_park
 from tests.conftest import LANGS, PAGES, page_file
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from parksite.data import load_park
-from parksite.exports import EXPORT_SCHEMA_VERSION, fact_rows
-from parksite.history import fact_history
-from parksite.model import EXCHANGE_RATE
-from parksite.paths import DATA_FILE
+from parksite.model.history import fact_history
+from parksite.model.load import load_park
+from parksite.model.park import EXCHANGE_RATE
+from parksite.project import DATA_FILE
+from parksite.render.exports import EXPORT_SCHEMA_VERSION, fact_rows
 from tests.conftest import LANGS, PAGES, copy_project, mkdocs_build, page_file
 
 PARK = load_park(DATA_FILE)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from parksite.paths import ROOT
+from parksite.project import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Warnings kept on purpose, each with its reason. None today: add one only with a reason.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from parksite.weight import BUDGET, first_visit
+from parksite.tools.weight import BUDGET, first_visit
 from tests.conftest import LANGS, PAGES
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from parksite.paths import ROOT
+from parksite.project import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 

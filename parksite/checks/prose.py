@@ -1,0 +1,170 @@
+"""Figures typed straight into a page: a number in the prose that equals a fact's value, in
+any way it can be written (713, 4,500, 4500, 1.56 billion, 15.6亿, 60余亿, 2000万), is a
+build error naming the page, the line and the macro to write instead.
+
+Exempt: years, dates, ordinals (list numbers, a heading's leading number, 1st, 第3), code,
+link targets, HTML, macro calls, and a line ending in `<!-- figure-ok: reason -->`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from parksite.content.pages import read_pages
+from parksite.model.errors import Problem
+from parksite.model.load import derived
+from parksite.model.park import Park
+from parksite.project import DOCS_DIR, shown
+from parksite.render.figures import figure_text
+
+EXEMPT_MARK = "figure-ok"
+# A line the editor has exempted, visibly and with a reason: `... <!-- figure-ok: why -->`.
+_EXEMPT = re.compile(r"<!--\s*figure-ok:\s*\S.*?-->\s*$")
+
+_MULTIPLIER = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "千": 1e3,
+    "万": 1e4,
+    "百万": 1e6,
+    "千万": 1e7,
+    "亿": 1e8,
+}
+_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_.,/#$\\-])"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)"
+    r"(?P<ordinal>st|nd|rd|th)?"
+    r"(?:\s*(?:余|多|\+|-plus))?"
+    r"(?:\s*(?P<mult>thousand|million|billion|bn|百万|千万|万|亿|千)(?![A-Za-z]))?"
+)
+_DIGIT = re.compile(r"\d")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# Whatever is not prose: blanked out (same length, so columns stay true) before the search.
+_NOT_PROSE = [
+    re.compile(r"`[^`]*`"),  # inline code
+    re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}"),  # macro calls and template tags
+    re.compile(r"<!--.*?-->"),  # HTML comments
+    re.compile(r"<[^>\n]*>"),  # HTML tags and their attributes
+    re.compile(r"\]\([^)]*\)|^\s*\[[^\]]+\]:\s*\S+"),  # link targets
+    re.compile(r"https?://\S+"),  # bare addresses
+    re.compile(r"\d{4}-\d{1,2}-\d{1,2}"),  # ISO dates
+    re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日"),
+    re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b"),
+    re.compile(r"第\s*\d+"),  # Chinese ordinals
+    re.compile(r"^\s*(?:[-*+]\s+)?\d+[.)]\s"),  # ordered-list numbers
+    re.compile(r"^#{1,6}\s+\d+[.)]?\s"),  # a heading's leading number
+]
+# Front-matter keys whose values readers see; the others (figure, order) are not prose.
+_SHOWN_KEYS = re.compile(r"^(title|description|summary):")
+
+
+def written_value(number: str, multiplier: str | None) -> float:
+    """'4,500' -> 4500, ('15.6', '亿') -> 1560000000."""
+    return float(number.replace(",", "")) * _MULTIPLIER.get(multiplier or "", 1)
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _prose_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) of every line a reader sees as prose, code and markup blanked."""
+    lines = text.splitlines()
+    start = 0
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+        for i in range(1, end):
+            if _SHOWN_KEYS.match(lines[i]):
+                yield i + 1, lines[i]
+        start = end + 1
+    fence: str | None = None
+    for i in range(start, len(lines)):
+        line = lines[i]
+        marker = _FENCE.match(line)
+        if marker:
+            if fence is None:
+                fence = marker[1][0] * 3
+            elif marker[1].startswith(fence):
+                fence = None
+            continue
+        if fence is None:
+            yield i + 1, line
+
+
+def _blank(line: str) -> str:
+    for pattern in _NOT_PROSE:
+        line = pattern.sub(lambda m: " " * len(m.group()), line)
+    return line
+
+
+def _year_words(park: Park) -> tuple[str, ...]:
+    """Unit words that make a year-like number a quantity instead: '2000 m²', '2000平方米'."""
+    words = {w for u in park.units.values() if u.kind != "year" for w in (u.en, u.zh) if w.strip()}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _numbers(park: Park) -> list[tuple[str, float]]:
+    """(id, value) of every fact a typed number could equal; years are told apart elsewhere."""
+    return [
+        (fid, float(f.value))
+        for fid, f in park.facts.items()
+        if f.value is not None and park.units[f.unit or ""].kind != "year"
+    ]
+
+
+def typed_figures(text: str, park: Park) -> Iterator[tuple[int, int, str, list[str]]]:
+    """(line, column, the number as written, ids of the facts it equals) for a page's text."""
+    numbers = derived(park, "typed-figures: numbers", lambda: _numbers(park))
+    quantity_words = derived(park, "typed-figures: quantity words", lambda: _year_words(park))
+    for lineno, raw in _prose_lines(text):
+        # Blanking never adds a digit: a line without one has no figure (most lines).
+        if not _DIGIT.search(raw) or _EXEMPT.search(raw):
+            continue
+        line = _blank(raw)
+        for m in _NUMBER.finditer(line):
+            if m["ordinal"]:
+                continue
+            num, mult = m["num"], m["mult"]
+            after = line[m.end() :].lstrip()
+            if (
+                not mult
+                and re.fullmatch(r"(19|20)\d\d", num)
+                and not after.startswith(quantity_words)
+            ):
+                continue  # a year
+            value = written_value(num, mult)
+            ids = [fid for fid, v in numbers if _same(v, value)]
+            if ids:
+                yield lineno, m.start() + 1, m.group().strip(), ids
+
+
+def _macro_for(park: Park, fact_id: str) -> str:
+    fact = park.facts[fact_id]
+    money = park.units[fact.unit or ""].kind == "money"
+    return f'{{{{ {"money" if money else "fact"}("{fact_id}") }}}}'
+
+
+def prose_problems(
+    park: Park, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
+) -> Iterator[Problem]:
+    """A problem for every figure typed into a page instead of taken from the data."""
+    for path, text in (pages or read_pages(docs_dir)).items():
+        for line, column, written, ids in typed_figures(text, park):
+            what = "; ".join(f"{i} ({figure_text(park, park.facts[i], 'en')})" for i in ids)
+            macros = " or ".join(_macro_for(park, i) for i in ids)
+            yield Problem(
+                shown(path),
+                line,
+                column,
+                "",
+                f"'{written}' is typed by hand and equals the figure of {what}.",
+                f"write {macros} instead, so it carries its source and follows the data; "
+                f"if it really is another number, end the line with "
+                f"<!-- {EXEMPT_MARK}: why -->.",
+            )

@@ -1,0 +1,130 @@
+"""`make bench`: one run that pairs each measurement with its baseline on this machine.
+
+Writes bench-output/report.md and bench-output/report.json. Sizes and run counts are kept
+small enough for about 10 minutes on 2 cores; see BENCHMARKS.md for the method.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+from parksite.project import ROOT
+from parksite.tools.bench import measure, report
+from parksite.tools.bench.synthetic import add_stories, copy_project, make_floor
+
+OUTPUT = ROOT / "bench-output"
+# Stories added -> alternating runs of ours and of the floor.
+RUNS = {0: 3, 100: 2, 1000: 3}
+PREVIEW_RUNS = 3  # also the runs of `make check` and of its baseline
+PROFILE_TOP = 25
+# `--quick`: every step once at small sizes, to try the benchmark itself (figures meaningless).
+QUICK_RUNS = {0: 1, 20: 1, 40: 1}
+
+
+def say(message: str) -> None:
+    print(f"[bench {dt.datetime.now():%H:%M:%S}] {message}", flush=True)
+
+
+def memory_dir() -> str | None:
+    """A folder in memory (tmpfs) for the copies and the built sites, if the machine has one.
+
+    Both sides write thousands of files; on a disk, when the kernel flushes them is what a
+    build's time swung with most (a few seconds either way at N = 1,000), not the build.
+    """
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
+def measure_size(work: Path, stories: int, runs: int) -> dict:
+    """Alternating builds of ours and of the floor for the real site plus `stories` stories."""
+    ours = copy_project(work / f"ours-{stories}")
+    add_stories(ours, stories)
+    floor = make_floor(ours, work / f"floor-{stories}")
+    found: dict = {"ours": [], "floor": []}
+    for run in range(runs):
+        # Alternate which goes first, so that neither always meets a warm or a cold cache.
+        order = [("ours", ours), ("floor", floor)]
+        for name, project in order if run % 2 == 0 else order[::-1]:
+            site = work / f"site-{name}-{stories}"
+            shutil.rmtree(site, ignore_errors=True)
+            result = measure.timed_build(project, site)
+            say(f"N={stories} {name} run {run + 1}/{runs}: {result.seconds:.1f} s")
+            found[name].append(asdict(result))
+    site = work / f"site-ours-{stories}"
+    found["html"] = measure.html_sizes(site)
+    found["page_pairs"] = len(list(site.rglob("index.html"))) // 2
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m parksite.tools.bench")
+    parser.add_argument("--quick", action="store_true", help="one small run of every step")
+    quick = parser.parse_args(argv).quick
+    runs_by_size = QUICK_RUNS if quick else RUNS
+    repeat = 1 if quick else PREVIEW_RUNS
+    OUTPUT.mkdir(exist_ok=True)
+    results: dict = {
+        "machine": f"{os.cpu_count()} CPUs, {platform.platform()}, Python {platform.python_version()}",
+        "runs": {f"N={n}": runs for n, runs in runs_by_size.items()},
+        # Other work on the machine slows both sides of each pair; the report says how much.
+        "load_at_start": os.getloadavg(),
+    }
+    results["work_dir"] = memory_dir() or tempfile.gettempdir()
+    with tempfile.TemporaryDirectory(prefix="parksite-bench-", dir=memory_dir()) as tmp:
+        work = Path(tmp)
+        results["builds"] = {
+            str(n): measure_size(work, n, runs) for n, runs in runs_by_size.items()
+        }
+        biggest = max(runs_by_size)
+
+        say("sizes at N=10")
+        small = copy_project(work / "ours-10")
+        add_stories(small, 10)
+        measure.timed_build(small, work / "site-ours-10")
+        results["html_10"] = measure.html_sizes(work / "site-ours-10")
+
+        real_site = work / "site-ours-0"
+        results["page_weight"] = measure.first_visit_bytes(
+            real_site, ["", "zh/", "stories/ruifei/", "zh/stories/ruifei/"]
+        )
+        results["search"] = measure.search_index_requests(real_site)
+
+        say("make check")
+        results["check"] = {
+            "ours": measure.timed_command([sys.executable, "-m", "parksite", "check"], repeat),
+            "baseline": measure.timed_command([sys.executable, "-c", "pass"], repeat),
+        }
+
+        say("preview latency")
+        edits = [measure.PAGE_EDIT, measure.DATA_EDIT]
+        results["preview"] = measure.preview_latency(work / "ours-0", edits, repeat)
+        results["preview"]["floor_page"] = measure.preview_latency(
+            work / "floor-0", [measure.PAGE_EDIT], repeat
+        )["page"]
+
+        say(f"profile at N={biggest}")
+        stats_file = OUTPUT / "profile.pstats"
+        measure.profile_build(work / f"ours-{biggest}", work / "site-profile", stats_file)
+        results["profile"] = measure.profile_rows(stats_file, PROFILE_TOP)
+
+    results["finished"] = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+    results["load_at_end"] = os.getloadavg()
+    results["summary"] = report.build_rows(results["builds"])
+    results["targets"] = report.targets(results, results["summary"])
+    (OUTPUT / "report.json").write_text(measure.to_json(results), encoding="utf-8")
+    (OUTPUT / "report.md").write_text(report.markdown(results), encoding="utf-8")
+    say(f"wrote {OUTPUT / 'report.md'} and report.json")
+    print(report.markdown(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

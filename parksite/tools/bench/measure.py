@@ -1,0 +1,263 @@
+"""The measurements: timed builds with their peak memory, page sizes, preview latency."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import pstats
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from parksite.project import ROOT
+from parksite.tools.weight import first_visit, serve
+
+QUIET = {"NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_bytes: int
+    # User and system CPU time: on a machine doing other work as well, it grows less than
+    # wall-clock time, so its ratio is the steadier of the two.
+    cpu_seconds: float = 0.0
+
+
+def build_command(site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site_dir)]
+
+
+def timed_build(project: Path, site_dir: Path) -> Run:
+    """One strict build in a child process: wall-clock seconds and the child's peak memory."""
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            build_command(site_dir), cwd=project, env=os.environ | QUIET, stdout=log, stderr=log
+        )
+        # wait4 gives this child's own rusage, unlike getrusage(RUSAGE_CHILDREN), which keeps
+        # the largest peak of every child so far.
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode:
+            log.seek(0)
+            raise RuntimeError(f"build of {project} failed:\n{log.read().decode()[-3000:]}")
+    return Run(seconds, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime)
+
+
+def timed_command(command: list[str], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, check=True, capture_output=True, env=os.environ | QUIET)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def html_sizes(site_dir: Path) -> dict[str, float]:
+    """Mean and largest HTML bytes per page, raw and gzip-compressed."""
+    raw, packed = [], []
+    for path in site_dir.rglob("*.html"):
+        data = path.read_bytes()
+        raw.append(len(data))
+        packed.append(len(gzip.compress(data, 6)))
+    return {
+        "pages": len(raw),
+        "html_bytes_mean": sum(raw) / len(raw),
+        "html_bytes_max": max(raw),
+        "html_gzip_mean": sum(packed) / len(packed),
+    }
+
+
+def first_visit_bytes(site_dir: Path, pages: list[str], browser=None) -> dict | None:
+    """Compressed bytes a fresh browser fetches to show each page, and its HTML's share:
+    the browser's own record (parksite.tools.weight, as `make weight` and the weight test).
+    None without Chromium."""
+    if browser is None:
+        chromium = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+        if not chromium.exists():
+            return None
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(
+                executable_path=str(chromium), args=["--no-sandbox"]
+            )
+            try:
+                return first_visit_bytes(site_dir, pages, launched)
+            finally:
+                launched.close()
+    weights = {}
+    with serve(site_dir) as base:
+        for page in pages:
+            sizes = first_visit(browser, base + page)
+            weights[page or "home"] = {
+                "files": len(sizes),
+                "gzip_bytes": sum(sizes.values()),
+                "html_gzip_bytes": sizes.get(base + page, 0),
+            }
+    return weights
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, ready: Callable[[str], bool], timeout: float) -> float:
+    """Poll a URL until its text satisfies `ready`; the seconds it took."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                if ready(response.read().decode("utf-8")):
+                    return time.perf_counter() - start
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"{url} did not show the change within {timeout} s")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A change to a file of a served project, and the page that must show it."""
+
+    name: str
+    file: str
+    old: str
+    new: str
+    page: str
+
+
+PAGE_EDIT = Edit("page", "docs/about.md", "# About", "# About {marker}", "about/")
+DATA_EDIT = Edit(
+    "data",
+    "data/park.yml",
+    "label: {en: People employed,",
+    "label: {en: People employed {marker},",
+    "key-figures/",
+)
+
+
+def preview_latency(project: Path, edits: list[Edit], runs: int) -> dict[str, list[float]]:
+    """With `mkdocs serve` running on a project copy: seconds from saving to being served."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload"]
+    command += ["--dev-addr", f"127.0.0.1:{port}", "--watch", "data"]
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            command, cwd=project, env=os.environ | QUIET, stdout=log, stderr=log
+        )
+        try:
+            wait_for(base, lambda text: True, timeout=300)
+            found: dict[str, list[float]] = {}
+            for edit in edits:
+                path = project / edit.file
+                current = edit.old
+                for run in range(runs):
+                    marker = f"benchmarkmarker{edit.name}{run}"
+                    text = path.read_text(encoding="utf-8")
+                    changed = edit.new.replace("{marker}", marker)
+                    path.write_text(text.replace(current, changed, 1), encoding="utf-8")
+                    current = changed
+                    seconds = wait_for(base + edit.page, lambda t, m=marker: m in t, timeout=300)
+                    found.setdefault(edit.name, []).append(seconds)
+                    # Let the server settle so that one save never overlaps the next.
+                    time.sleep(1.5)
+            return found
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+
+
+def profile_build(project: Path, site_dir: Path, out: Path) -> None:
+    """One build under cProfile, its statistics written to `out`."""
+    command = [sys.executable, "-m", "cProfile", "-o", str(out), *build_command(site_dir)[1:]]
+    subprocess.run(command, cwd=project, env=os.environ | QUIET, check=True, capture_output=True)
+
+
+OURS = ("/parksite/", "/macros.py")
+# The data layer's entry points: the macros plugin's events, every hook of the site's own
+# (head tags, footer, theme fixes ...) and its Markdown extension's link check.
+MACROS_EVENTS = ("on_config", "on_pre_build", "on_page_markdown", "on_post_build", "on_files")
+
+
+def _entry_point(path: str, function: str) -> bool:
+    """Whether a profiled function is where MkDocs hands over to the data layer."""
+    name = function.rpartition("(")[2].rstrip(")")
+    if "mkdocs_macros" in path:
+        return name in MACROS_EVENTS
+    if path.endswith("/parksite/hooks.py"):
+        return name.startswith("on_")
+    return path.endswith("/parksite/links.py") and name == "run"
+
+
+def profile_rows(stats_file: Path, top: int) -> dict[str, list[dict]]:
+    """The functions with the most cumulative time: overall, and those of this project."""
+    stats = pstats.Stats(str(stats_file))
+    rows = [
+        {
+            "function": f"{Path(file).name}:{line}({name})",
+            "path": file,
+            "calls": calls,
+            "own_s": own,
+            "cumulative_s": cumulative,
+        }
+        for (file, line, name), (_, calls, own, cumulative, _) in stats.stats.items()
+    ]
+    total = max(row["cumulative_s"] for row in rows)
+    layer = sum(row["cumulative_s"] for row in rows if _entry_point(row["path"], row["function"]))
+    page_compile = sum(
+        row["cumulative_s"]
+        for row in rows
+        if row["function"].endswith("(from_string)") and "jinja2" in row["path"]
+    )
+    by_own = sorted(rows, key=lambda row: row["own_s"], reverse=True)
+    rows.sort(key=lambda row: row["cumulative_s"], reverse=True)
+    ours = [row for row in rows if any(part in row["path"] for part in OURS)]
+    return {
+        "all": rows[:top],
+        "own": by_own[:top],
+        "ours": ours[:top],
+        "total_s": total,
+        "data_layer_s": layer,
+        "page_compile_s": page_compile,
+    }
+
+
+def search_index_requests(site_dir: Path) -> dict[str, object] | None:
+    """In Chromium: is search/search_index.json fetched before, and after, the search box is
+    focused? None without Chromium."""
+    chromium = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+    if not chromium.exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    with serve(site_dir) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+        tab = browser.new_page()
+        seen: list[str] = []
+        tab.on("request", lambda request: seen.append(request.url))
+        tab.goto(base, wait_until="networkidle")
+        tab.wait_for_timeout(1000)
+        before = sum("search_index.json" in url for url in seen)
+        tab.locator("input.md-search__input").focus()
+        tab.wait_for_timeout(1000)
+        after = sum("search_index.json" in url for url in seen)
+        browser.close()
+    return {"before_focus": before, "after_focus": after}
+
+
+def to_json(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str)
