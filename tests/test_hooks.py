@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from parksite.mkdocs.hooks import forget_changed_modules
+from parksite.mkdocs.plugin import forget_changed_modules
 from parksite.project import CONFIG_FILE
 
 

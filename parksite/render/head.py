@@ -27,7 +27,7 @@ OG_LOCALE: dict[Lang, str] = {"en": "en_US", "zh": "zh_CN"}
 # per page of the navigation and language, assets/share/en/about.png, with manifest.json
 # saying what each shows. Building never draws them (no browser or CJK fonts needed).
 SHARE_DIR = "assets/share"
-SHARE_FOLDER = ROOT / "overrides" / SHARE_DIR
+SHARE_FOLDER = Path(__file__).parent.parent / "theme" / SHARE_DIR
 MANIFEST = SHARE_FOLDER / "manifest.json"
 SHARE_SIZE = (1200, 630)
 HOW_TO_DRAW = (

@@ -17,8 +17,8 @@ from parksite.model.load import load_park
 from parksite.project import ROOT
 
 # What a build reads; parksite itself is imported from the installed package.
-PROJECT_FILES = ("mkdocs.yml", "macros.py")
-PROJECT_DIRS = ("docs", "data", "overrides", "parksite")
+PROJECT_FILES = ("mkdocs.yml",)
+PROJECT_DIRS = ("docs", "data")
 PRERENDER_HOOK = Path(__file__).with_name("prerender_hook.py")
 FLOOR_HOOK = Path(__file__).with_name("floor_hook.py")
 SITE_HOOK = "parksite/hooks.py"  # as mkdocs.yml names it

@@ -1,25 +1,18 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`): fresh parksite code under `make serve`, the commit's
-time as the build's date (so that two builds of one commit are identical), the story
-index's further pages, compiled theme templates kept between builds, each page's head tags
-and footer, corrections to the theme's markup, and the crawlers' files.
-
-MkDocs loads this file once per process; it imports nothing of parksite at the top, so that
-the code it runs after forgetting changed modules is always the current code.
+"""What the plugin (plugin.py) does at each MkDocs event: the commit's time as the build's
+date (so that two builds of one commit are identical), the engine's theme files, the story
+index's further pages, each page's head tags and footer, corrections to the theme's markup,
+and the crawlers' files.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 
-from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.structure.files import Files
-
-PACKAGE = "parksite"
 
 # Files of overrides/ and the theme that readers never need: the share images' manifest (for
 # the build and the tests), and Material's palette stylesheet, which no page links (see
@@ -28,44 +21,25 @@ NOT_PUBLISHED = re.compile(
     r"assets/share/manifest\.json|assets/stylesheets/palette\.[0-9a-f]+\.min\.css(\.map)?"
 )
 
-# Each parksite file's modification time when a build first saw its module loaded.
-_seen: dict[str, int] = {}
 # What every page of a build shares (the data file, the navigation's pages, the share images'
 # manifest): worked out on a build's first page, forgotten by the next build's on_config.
 _build: dict[str, object] = {}
 
 
-def forget_changed_modules(seen: dict[str, int], package: str = PACKAGE) -> list[str]:
-    """Drop every module of the package from sys.modules if any of its files changed.
-
-    `make serve` rebuilds in one long process, where an import happens once: without this a
-    change to parksite/ would only show after a restart. All of the package goes, because
-    its modules hold each other's functions. Returns the names forgotten.
-    """
-    loaded = {
-        name: module
-        for name, module in sys.modules.items()
-        if (name == package or name.startswith(package + ".")) and getattr(module, "__file__", None)
-    }
-    changed = False
-    for module in loaded.values():
-        path = Path(module.__file__)
-        mtime = path.stat().st_mtime_ns if path.exists() else -1
-        changed |= seen.setdefault(str(path), mtime) != mtime
-    if not changed:
-        return []
-    seen.clear()
-    for name in loaded:
-        del sys.modules[name]
-    return sorted(loaded)
-
-
-@event_priority(100)  # before the macros plugin imports macros.py, and through it parksite
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    forget_changed_modules(_seen)
-    _build.clear()
-    # Imported here, after forgetting, so that a rebuild runs the code as it is now.
+def on_config(
+    config: MkDocsConfig, theme_dir: Path, css: tuple[str, ...], js: tuple[str, ...]
+) -> MkDocsConfig:
+    """The build's date, and the engine's templates, styles and scripts under the site's own
+    (mkdocs-static-i18n runs every language's build with this config: done once)."""
     from parksite.mkdocs.reproducible import source_date_epoch
+
+    _build.clear()
+    theme = config.theme
+    if str(theme_dir) not in theme.dirs:
+        theme.dirs.insert(1 if theme.custom_dir else 0, str(theme_dir))
+    config.extra_css[:0] = [sheet for sheet in css if sheet not in config.extra_css]
+    scripts = {str(script) for script in config.extra_javascript}
+    config.extra_javascript.extend(ExtraScriptValue(s) for s in js if s not in scripts)
 
     stamp = source_date_epoch(Path(config.config_file_path).parent)
     if stamp:
@@ -73,20 +47,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-# After the i18n plugin (priority -100) has picked the files of the language being built.
-@event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     from parksite.mkdocs.storyindex import add_index_pages
 
     for file in [f for f in files if NOT_PUBLISHED.fullmatch(f.src_uri)]:
         files.remove(file)
     return add_index_pages(files, config)
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    from parksite.mkdocs.templatecache import use_cache
-
-    return use_cache(env)
 
 
 def on_page_context(context, page, config, nav):
@@ -97,12 +63,12 @@ def on_page_context(context, page, config, nav):
     from parksite.model.load import load_park
     from parksite.render.figures import back_link_html
     from parksite.render.footer import footer_html
-    from parksite.render.head import SHARE_DIR, PageInfo, head_html, nav_files, share_image
+    from parksite.render.head import MANIFEST, PageInfo, head_html, nav_files, share_image
 
     if not _build:
         _build["data"] = Path(config.config_file_path).parent / "data" / "park.yml"
         _build["nav"] = frozenset(map(page_key, nav_files(config.nav)))
-        _build["manifest"] = Path(config.theme.custom_dir) / SHARE_DIR / "manifest.json"
+        _build["manifest"] = MANIFEST
     park = load_park(_build["data"])
     lang = page_language(page)
     title = page.meta.get("title") or page.title
@@ -175,8 +141,6 @@ def on_post_template(output, template_name, config):
     return fix_theme_html(output, "en") if template_name.endswith(".html") else output
 
 
-# After mkdocs-static-i18n (priority -100) has built the other languages and the sitemap.
-@event_priority(-200)
 def on_post_build(config):
     from parksite.mkdocs.sitemaps import write_crawler_files
 

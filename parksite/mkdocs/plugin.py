@@ -1,0 +1,106 @@
+"""The engine as a MkDocs plugin (`plugins: [parksite]` in mkdocs.yml): the glue between
+MkDocs' events and the parksite package, and nothing else.
+
+Each event imports what it runs when it runs, after `forget_changed_modules`, so that
+`make serve` always runs the package's current code. The plugin keeps no state between
+builds: what one build shares lives in its `Build`, made afresh by each build's first
+on_config.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+
+PACKAGE = "parksite"
+THEME_DIR = Path(__file__).parent.parent / "theme"
+# The engine's looks and behaviour, added to every site's extra_css and extra_javascript.
+ENGINE_CSS = ("assets/site.css", "assets/facts.css", "assets/readable.css")
+ENGINE_JS = ("assets/facts.js",)
+
+
+def forget_changed_modules(seen: dict[str, int], package: str = PACKAGE) -> list[str]:
+    """Drop every module of the package from sys.modules if any of its files changed.
+
+    `make serve` rebuilds in one long process, where an import happens once: without this a
+    change to parksite/ would only show after a restart. All of the package goes, because
+    its modules hold each other's functions. Returns the names forgotten.
+    """
+    loaded = {
+        name: module
+        for name, module in sys.modules.items()
+        if (name == package or name.startswith(package + ".")) and getattr(module, "__file__", None)
+    }
+    changed = False
+    for module in loaded.values():
+        path = Path(module.__file__)
+        mtime = path.stat().st_mtime_ns if path.exists() else -1
+        changed |= seen.setdefault(str(path), mtime) != mtime
+    if not changed:
+        return []
+    seen.clear()
+    for name in loaded:
+        if name != __name__:
+            del sys.modules[name]
+    return sorted(loaded)
+
+
+# Each parksite file's modification time when a build first saw its module loaded.
+_seen: dict[str, int] = {}
+
+
+class ParkSitePlugin(BasePlugin):
+    """Adds the engine's theme files, checks the project, and writes head tags, footer,
+    story index pages, share images and crawler files."""
+
+    # --- Hooks --------------------------------------------------------------------------
+
+    @event_priority(100)  # before mkdocs-macros imports the engine's macros
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        forget_changed_modules(_seen)
+        from parksite.mkdocs import events
+
+        return events.on_config(config, THEME_DIR, ENGINE_CSS, ENGINE_JS)
+
+    # After mkdocs-static-i18n (priority -100) has picked the files of the language built.
+    @event_priority(-110)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        from parksite.mkdocs import events
+
+        return events.on_files(files, config)
+
+    def on_env(self, env, config, files):
+        from parksite.mkdocs.templatecache import use_cache
+
+        return use_cache(env)
+
+    def on_page_context(self, context, page, config, nav):
+        from parksite.mkdocs import events
+
+        return events.on_page_context(context, page, config, nav)
+
+    def on_post_page(self, output, page, config):
+        from parksite.mkdocs import events
+
+        return events.on_post_page(output, page, config)
+
+    def on_template_context(self, context, template_name, config):
+        from parksite.mkdocs import events
+
+        return events.on_template_context(context, template_name, config)
+
+    def on_post_template(self, output, template_name, config):
+        from parksite.mkdocs import events
+
+        return events.on_post_template(output, template_name, config)
+
+    # After mkdocs-static-i18n (priority -100) has built the other languages and the sitemap.
+    @event_priority(-200)
+    def on_post_build(self, config):
+        from parksite.mkdocs import events
+
+        events.on_post_build(config)
