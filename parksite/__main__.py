@@ -12,12 +12,12 @@ from parksite.checks.notices import all_notices
 from parksite.checks.project import check
 from parksite.model.errors import DataError
 from parksite.model.jsonschema import write_schema
-from parksite.project import CONFIG_FILE, ROOT, SCHEMA_FILE, SITE_DIR, shown
+from parksite.project import CONFIG_FILE, PROJECT, ROOT, SCHEMA_FILE, SITE_DIR, shown
 
 
 def run_check() -> int:
     try:
-        park = check()
+        park = check().park
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -63,7 +63,7 @@ def run_build() -> int:
 
 def run_schema() -> int:
     """Write data/park.schema.json from the model (run after changing parksite/model.py)."""
-    changed = write_schema()
+    changed = write_schema(PROJECT)
     print(f"{shown(SCHEMA_FILE)} {'written' if changed else 'is up to date'}.")
     return 0
 

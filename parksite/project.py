@@ -1,13 +1,18 @@
-"""Where the project's files are, found from this file and never from the working directory.
+"""Where a project's files are: its mkdocs.yml, data/ and docs/, found from the project's
+folder and never from the working directory.
 
-PARKSITE_ROOT points the same code at a copy of the project (the tests break copies on
-purpose and check that a failed build leaves that copy's site/ untouched).
+The project is this repository unless PARKSITE_ROOT names another folder (a park's own
+project, a test's copy: each Makefile sets it to its own folder).
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(os.environ.get("PARKSITE_ROOT") or Path(__file__).parent.parent).resolve()
 DATA_FILE = ROOT / "data" / "park.yml"
@@ -24,3 +29,48 @@ def shown(path: Path) -> str:
         return path.resolve().relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's plain values; its !ENV and Python tags read as nothing."""
+
+
+_PlainLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class Project:
+    """A park's project: mkdocs.yml beside data/ and docs/."""
+
+    root: Path
+
+    @classmethod
+    def of_config(cls, config_file_path: str) -> Project:
+        """The project whose mkdocs.yml MkDocs is building."""
+        return cls(Path(config_file_path).resolve().parent)
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def data_file(self) -> Path:
+        return self.root / "data" / "park.yml"
+
+    @property
+    def words_dir(self) -> Path:
+        """The site's own words, one file per language: data/words/de.yml."""
+        return self.root / "data" / "words"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / str(self.config.get("docs_dir") or "docs")
+
+    @cached_property
+    def config(self) -> dict:
+        """mkdocs.yml's plain values, read without running anything it names."""
+        data = yaml.load(self.config_file.read_text(encoding="utf-8"), Loader=_PlainLoader)
+        return data if isinstance(data, dict) else {}
+
+
+PROJECT = Project(ROOT)

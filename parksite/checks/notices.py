@@ -13,13 +13,10 @@ from parksite.model.review import review_notices
 
 log = logging.getLogger("mkdocs.plugins.parksite")
 
-_reported: set[int] = set()
-
-
 def placeholder_notices(park: Park) -> list[str]:
     """One line per value the sources lack and nobody has filled in yet."""
     return [
-        f"placeholder still to fill in: {key} ({entry.label.en}) in data/park.yml"
+        f"placeholder still to fill in: {key} ({next(iter(entry.label.values()))}) in data/park.yml"
         for key, entry in park.placeholders.items()
         if entry.placeholder
     ]
@@ -31,9 +28,6 @@ def all_notices(park: Park, today: dt.date | None = None) -> list[str]:
 
 
 def report_notices(park: Park) -> None:
-    """Log the notices once per version of the data (a build runs once per language)."""
-    if id(park) in _reported:
-        return
-    _reported.add(id(park))
+    """Log the notices (once per build: the first language's build calls this)."""
     for line in all_notices(park):
         log.info(line)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import html
 import re
@@ -13,14 +14,18 @@ import yaml
 
 from parksite.checks.markup import HOW_TO_LINK, HOW_TO_MARKUP, MARKUP, unsafe_scheme
 from parksite.checks.prose import prose_problems
-from parksite.content.citations import macro_calls, outside_code, parity_problems
-from parksite.content.pages import read_pages
+from parksite.content.citations import (
+    macro_calls,
+    outside_code,
+    parity_problems,
+    twin_problems,
+)
+from parksite.content.site import Site
 from parksite.content.stories import front_matter, front_matter_line
 from parksite.model.errors import DataError, Problem
-from parksite.model.load import load_park
 from parksite.model.park import Park
 from parksite.model.yamlsource import syntax_problem
-from parksite.project import DATA_FILE, DOCS_DIR, shown
+from parksite.project import PROJECT, Project, shown
 
 FACT_MACROS = {"fact", "money", "fact_list", "cards", "period"}
 # Where Markdown or HTML takes an address: [x](here), [x]: here, href="here", src="here".
@@ -39,12 +44,10 @@ def cited_ids(text: str) -> Iterator[tuple[str, str, int]]:
                 yield name, arg, line
 
 
-def page_problems(
-    park: Park, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
-) -> Iterator[Problem]:
+def page_problems(park: Park, pages: dict[Path, str]) -> Iterator[Problem]:
     """Every cited id that the data does not have, with the nearest known ids."""
     facts, holders = sorted(park.facts), sorted(park.placeholders)
-    for path, text in (pages or read_pages(docs_dir)).items():
+    for path, text in pages.items():
         refs = list(cited_ids(text))
         try:
             figure = front_matter(text).get("figure")
@@ -69,11 +72,9 @@ def page_problems(
             yield Problem(shown(path), line, None, macro, f"unknown id '{ref}'.", hint)
 
 
-def link_problems(
-    docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
-) -> Iterator[Problem]:
+def link_problems(pages: dict[Path, str]) -> Iterator[Problem]:
     """Every link in a page to an address a browser would run (javascript: and the like)."""
-    for path, text in (pages or read_pages(docs_dir)).items():
+    for path, text in pages.items():
         for match in LINK_TARGET.finditer(text):
             scheme = unsafe_scheme(html.unescape(match[2]))
             if scheme:
@@ -88,11 +89,9 @@ def link_problems(
                 )
 
 
-def markup_problems(
-    docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
-) -> Iterator[Problem]:
+def markup_problems(pages: dict[Path, str]) -> Iterator[Problem]:
     """Every script, frame, form or `on...=` attribute an editor wrote in a page (not in code)."""
-    for path, text in (pages or read_pages(docs_dir)).items():
+    for path, text in pages.items():
         text = outside_code(text)
         for match in MARKUP.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
@@ -108,34 +107,27 @@ def markup_problems(
             )
 
 
-# The data and the docs folder's files and texts at the last check that passed.
-_passed: dict[Path, tuple[Park, tuple]] = {}
+def site_problems(site: Site) -> list[Problem]:
+    """Every problem of a project's pages, given its languages and data (already valid)."""
+    pages = site.pages
+    return [
+        *page_problems(site.park, pages),
+        *link_problems(pages),
+        *markup_problems(pages),
+        *prose_problems(site.park, pages, site.languages.default),
+        *twin_problems(site),
+        *parity_problems(site),
+    ]
 
 
 def check(
-    data_file: Path = DATA_FILE, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
-) -> Park:
-    """Validate the data and the pages' references; raise DataError with every problem.
-
-    Also refused: figures typed by hand (prose.py), and a page whose English and Chinese
-    versions show different facts (citations.py).
-    """
-    park = load_park(data_file)
-    # Every check reads the same listing and texts, each file read once.
-    pages = read_pages(docs_dir) if pages is None else pages
-    # A build checks once per language: the second finds the same data and texts.
-    texts = tuple(pages.items())
-    passed = _passed.get(docs_dir)
-    if passed and passed[0] is park and passed[1] == texts:
-        return park
-    problems = [
-        *page_problems(park, docs_dir, pages),
-        *link_problems(docs_dir, pages),
-        *markup_problems(docs_dir, pages),
-        *prose_problems(park, docs_dir, pages),
-        *parity_problems(park, docs_dir, pages),
-    ]
+    project: Project = PROJECT, docs_dir: Path | None = None, *, today: dt.date | None = None
+) -> Site:
+    """Read and validate the project: languages, data and pages; raise DataError with every
+    problem. Also refused: figures typed by hand (prose.py), a page missing in a language, and
+    versions of a page that show different facts (content/citations.py)."""
+    site = Site.load(project, docs_dir, today=today)
+    problems = site_problems(site)
     if problems:
         raise DataError(problems)
-    _passed[docs_dir] = (park, texts)
-    return park
+    return site

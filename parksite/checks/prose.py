@@ -13,11 +13,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from parksite.content.pages import read_pages
+from parksite.i18n.languages import Language
 from parksite.model.errors import Problem
-from parksite.model.load import derived
 from parksite.model.park import Park
-from parksite.project import DOCS_DIR, shown
+from parksite.project import shown
 from parksite.render.figures import figure_text
 
 EXEMPT_MARK = "figure-ok"
@@ -105,7 +104,7 @@ def _blank(line: str) -> str:
 
 def _year_words(park: Park) -> tuple[str, ...]:
     """Unit words that make a year-like number a quantity instead: '2000 m²', '2000平方米'."""
-    words = {w for u in park.units.values() if u.kind != "year" for w in (u.en, u.zh) if w.strip()}
+    words = {w for u in park.units.values() if u.kind != "year" for w in u.words.values() if w.strip()}
     return tuple(sorted(words, key=len, reverse=True))
 
 
@@ -120,8 +119,8 @@ def _numbers(park: Park) -> list[tuple[str, float]]:
 
 def typed_figures(text: str, park: Park) -> Iterator[tuple[int, int, str, list[str]]]:
     """(line, column, the number as written, ids of the facts it equals) for a page's text."""
-    numbers = derived(park, "typed-figures: numbers", lambda: _numbers(park))
-    quantity_words = derived(park, "typed-figures: quantity words", lambda: _year_words(park))
+    numbers = park.memo("typed-figures: numbers", lambda: _numbers(park))
+    quantity_words = park.memo("typed-figures: quantity words", lambda: _year_words(park))
     for lineno, raw in _prose_lines(text):
         # Blanking never adds a digit: a line without one has no figure (most lines).
         if not _DIGIT.search(raw) or _EXEMPT.search(raw):
@@ -150,13 +149,12 @@ def _macro_for(park: Park, fact_id: str) -> str:
     return f'{{{{ {"money" if money else "fact"}("{fact_id}") }}}}'
 
 
-def prose_problems(
-    park: Park, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
-) -> Iterator[Problem]:
-    """A problem for every figure typed into a page instead of taken from the data."""
-    for path, text in (pages or read_pages(docs_dir)).items():
+def prose_problems(park: Park, pages: dict[Path, str], lang: Language) -> Iterator[Problem]:
+    """A problem for every figure typed into a page instead of taken from the data (the
+    figures it equals told in `lang`, the editors' language)."""
+    for path, text in pages.items():
         for line, column, written, ids in typed_figures(text, park):
-            what = "; ".join(f"{i} ({figure_text(park, park.facts[i], 'en')})" for i in ids)
+            what = "; ".join(f"{i} ({figure_text(park, park.facts[i], lang)})" for i in ids)
             macros = " or ".join(_macro_for(park, i) for i in ids)
             yield Problem(
                 shown(path),

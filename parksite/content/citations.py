@@ -1,8 +1,8 @@
-"""Which page shows which facts, read from the pages' macro calls, and the check that a
-page's English and Chinese versions show the same ones.
+"""Which page shows which facts, read from the pages' macro calls; the check that every page
+is written in each language and that its versions show the same facts.
 
-Read once per change of docs/ (the file times are the cache key), so the Sources page, the
-build check and `make check` share one scan.
+Scanned once per build (the Site carries the result), so the Sources page, the build's
+check and `make check` share one scan.
 """
 
 from __future__ import annotations
@@ -13,18 +13,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parksite.content.code import blank_code
-from parksite.content.pages import language_of, page_text, read_pages
-from parksite.content.stories import (
-    front_matter,
-    front_matter_line,
-    list_stories,
-    read_front_matter,
-)
+from parksite.content.stories import front_matter, front_matter_line, read_front_matter
+from parksite.i18n.languages import Language
 from parksite.model.errors import Problem
-from parksite.model.park import EXCHANGE_RATE, Lang, Park
-from parksite.project import DOCS_DIR, shown
+from parksite.model.park import Park
+from parksite.project import shown
+
+if TYPE_CHECKING:
+    from parksite.content.site import Site
 
 # A macro call as editors write it: {{ fact("patents.national") }}, {{ cards("a", "b") }}.
 MACRO_CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\s*\((?P<args>[^)]*)\)\s*-?\}\}")
@@ -69,38 +68,29 @@ def _arguments(written: str) -> tuple | None:
         return None
 
 
-def _money_ids(park: Park, ids: tuple) -> bool:
-    return any(
-        isinstance(i, str)
-        and i in park.facts
-        and park.facts[i].value is not None
-        and park.units.get(park.facts[i].unit or "") is not None
-        and park.units[park.facts[i].unit or ""].kind == "money"
-        for i in ids
-    )
+def _converted_ids(park: Park, ids: tuple) -> bool:
+    return any(isinstance(i, str) and i in park.facts and park.converts(park.facts[i]) for i in ids)
 
 
-def scan_page(
-    path: Path, park: Park, docs_dir: Path = DOCS_DIR, text: str | None = None
-) -> list[Citation]:
-    """Every fact a page shows, including those behind tables, story cards and dollars."""
-    page = path.relative_to(docs_dir).as_posix()
-    text = page_text(path) if text is None else text
+def scan_page(page: str, text: str, site: Site) -> list[Citation]:
+    """Every fact a page shows, including those behind tables, story cards and the rate
+    behind converted amounts. `page` is the file inside docs/: 'about.zh.md'."""
+    park = site.park
+    rate = park.site.second_currency.rate if park.site.second_currency else None
     found: list[Citation] = []
     for name, args, line in macro_calls(text):
         ids: list[str] = []
         if name in _ID_MACROS:
             ids = [a for a in args if isinstance(a, str)]
-            if name in ("money", "cards") and _money_ids(park, args):
-                ids.append(EXCHANGE_RATE)
+            if name in ("money", "cards") and rate and _converted_ids(park, args):
+                ids.append(rate)
         elif name == "facts_table":
             topic = args[0] if args else None
             ids = [f for f, fact in park.facts.items() if topic is None or fact.topic == topic]
-        elif name == "exchange_rate":
-            ids = [EXCHANGE_RATE]
+        elif name == "exchange_rate" and rate:
+            ids = [rate]
         elif name == "story_cards":
-            stories = list_stories(language_of(page), docs_dir)
-            ids = [s.figure for s in stories if s.figure]
+            ids = [s.figure for s in site.stories(site.language_of(page)) if s.figure]
         found.extend(Citation(page, fact_id, name, line) for fact_id in ids)
     figure = front_matter(text).get("figure")
     if figure:
@@ -108,79 +98,107 @@ def scan_page(
     return found
 
 
-# The last scan: the data and the pages it read, and what they cite.
-_last: list[tuple[Park, Path, tuple, tuple[Citation, ...]]] = []
+def all_citations(site: Site) -> tuple[Citation, ...]:
+    """Every citation of every page of the build."""
+    return site.memo(
+        "citations",
+        lambda: tuple(
+            c
+            for path, text in site.pages.items()
+            for c in scan_page(path.relative_to(site.docs_dir).as_posix(), text, site)
+        ),
+    )
 
 
-def all_citations(
-    park: Park, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
-) -> tuple[Citation, ...]:
-    """Every citation of every page, scanned again only when a page or the data changes."""
-    texts = tuple((pages or read_pages(docs_dir)).items())
-    if not (_last and _last[0][0] is park and _last[0][1] == docs_dir and _last[0][2] == texts):
-        found = tuple(c for f, text in texts for c in scan_page(f, park, docs_dir, text))
-        _last[:] = [(park, docs_dir, texts, found)]
-    return _last[0][3]
-
-
-def pages_showing(
-    park: Park, lang: Lang, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
-) -> dict[str, list[str]]:
+def pages_showing(site: Site, lang: Language) -> dict[str, list[str]]:
     """For each fact, the pages of one language that show it, in the order of the files.
 
-    The complete table of the Key figures page is left out: it shows every fact.
+    The complete table of facts is left out: it shows every fact.
     """
     # Dicts as ordered sets: a fact may be shown by a thousand stories.
     shown_on: dict[str, dict[str, None]] = {}
-    for c in all_citations(park, docs_dir, pages):
-        if c.macro != "facts_table" and language_of(c.page) == lang:
+    for c in all_citations(site):
+        if c.macro != "facts_table" and site.language_of(c.page) is lang:
             shown_on.setdefault(c.fact, {})[c.page] = None
     return {fact: list(on) for fact, on in shown_on.items()}
 
 
-def twin(page: str) -> str:
-    """The other language's file of a page: about.md <-> about.zh.md."""
-    if page.endswith(".zh.md"):
-        return page.removesuffix(".zh.md") + ".md"
-    return page.removesuffix(".md") + ".zh.md"
+def facts_page(site: Site) -> str | None:
+    """The page of the default language with the complete table of facts (`facts_table()`
+    without a topic), if the site has one: 'key-figures.md'."""
+    for path, text in site.pages.items():
+        page = path.relative_to(site.docs_dir).as_posix()
+        if site.language_of(page).default and any(
+            name == "facts_table" and not args for name, args, _ in macro_calls(text)
+        ):
+            return page
+    return None
 
 
-def parity_problems(
-    park: Park, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
-) -> Iterator[Problem]:
-    """A fact one language's version of a page shows and the other's does not."""
+def stories_folder(site: Site) -> str | None:
+    """The folder of the stories: that of the default language's page showing their cards
+    (`story_cards()`): 'stories'; None when no page does (a site without stories)."""
+    for path, text in site.pages.items():
+        page = path.relative_to(site.docs_dir).as_posix()
+        if site.language_of(page).default and any(
+            name == "story_cards" and not args for name, args, _ in macro_calls(text)
+        ):
+            folder = Path(page).parent.as_posix()
+            return None if folder == "." else folder
+    return None
+
+
+def twin_problems(site: Site) -> Iterator[Problem]:
+    """A page missing in one of the languages: every page is written in each of them."""
+    languages = site.languages
+    present = {path.relative_to(site.docs_dir).as_posix() for path in site.pages}
+    missing: dict[str, str] = {}
+    for page in sorted(present):
+        for lang in languages:
+            other = languages.file_in(page, lang)
+            if other not in present:
+                missing.setdefault(other, page)
+    for other, page in sorted(missing.items()):
+        lang = languages.of_file(other)
+        yield Problem(
+            shown(site.docs_dir / other),
+            None,
+            None,
+            "",
+            f"is missing: {shown(site.docs_dir / page)} has no {lang.name} ({lang.code}) version.",
+            f"add {shown(site.docs_dir / other)}, written in {lang.name} (copy "
+            f"{shown(site.docs_dir / page)} and translate it), or remove the page in every language.",
+        )
+
+
+def parity_problems(site: Site) -> Iterator[Problem]:
+    """A fact that one language's version of a page shows and the default language's does not,
+    or the other way round (ids the data lacks are reported once, by the reference check)."""
+    languages, facts = site.languages, site.park.facts
     by_page: dict[str, dict[str, int]] = {}
-    for c in all_citations(park, docs_dir, pages):
-        by_page.setdefault(c.page, {}).setdefault(c.fact, c.line)
-    for page in sorted(by_page.keys() | {twin(p) for p in by_page}):
-        if page.endswith(".zh.md"):
-            continue
-        other = twin(page)
-        if not (docs_dir / page).exists() or not (docs_dir / other).exists():
-            continue
-        en, zh = by_page.get(page, {}), by_page.get(other, {})
-        for here, there, mine, theirs in ((page, other, en, zh), (other, page, zh, en)):
-            for fact_id in sorted(mine.keys() - theirs.keys()):
-                yield Problem(
-                    shown(docs_dir / here),
-                    mine[fact_id],
-                    None,
-                    "",
-                    f"shows {fact_id}, but {shown(docs_dir / there)} does not.",
-                    f"the English and Chinese versions show the same figures: cite {fact_id} "
-                    f"in {shown(docs_dir / there)} too, or remove it from both.",
-                )
+    for c in all_citations(site):
+        if c.fact in facts:
+            by_page.setdefault(c.page, {}).setdefault(c.fact, c.line)
+    present = {path.relative_to(site.docs_dir).as_posix() for path in site.pages}
+    for page in sorted(p for p in present if languages.of_file(p).default):
+        for lang in languages.all[1:]:
+            other = languages.file_in(page, lang)
+            if other not in present:
+                continue  # reported by twin_problems
+            mine, theirs = by_page.get(page, {}), by_page.get(other, {})
+            for here, there, shows, lacks in ((page, other, mine, theirs), (other, page, theirs, mine)):
+                for fact_id in sorted(shows.keys() - lacks.keys()):
+                    yield Problem(
+                        shown(site.docs_dir / here),
+                        shows[fact_id],
+                        None,
+                        "",
+                        f"shows {fact_id}, but {shown(site.docs_dir / there)} does not.",
+                        "every language's version of a page shows the same figures: cite "
+                        f"{fact_id} in {shown(site.docs_dir / there)} too, or remove it from both.",
+                    )
 
 
 def page_title(path: Path) -> str:
     """A page's title from its front matter, else its file name."""
     return str(read_front_matter(path).get("title") or path.stem)
-
-
-def page_url(page: str) -> str:
-    """The site address of a page file, from the site root: about.zh.md -> zh/about/."""
-    lang = language_of(page)
-    stem = page.removesuffix(".zh.md" if lang == "zh" else ".md")
-    stem = stem.removesuffix("index").rstrip("/")
-    url = f"{stem}/" if stem else ""
-    return f"zh/{url}" if lang == "zh" else url

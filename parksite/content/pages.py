@@ -1,4 +1,5 @@
-"""What a page says about itself: its language (from its file name) and its source path."""
+"""Page files and their addresses: read once per build, each in the language its file name
+says (about.zh.md), with its twins in the other languages and its URL as MkDocs makes it."""
 
 from __future__ import annotations
 
@@ -6,19 +7,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from parksite.model.park import Lang
-
-
-def language_of(src_uri: str) -> Lang:
-    """'index.zh.md' is Chinese; every other page is English."""
-    return "zh" if src_uri.endswith(".zh.md") else "en"
-
-
-def page_language(page: Any) -> Lang:
-    """The language of a MkDocs page, from its own file name."""
-    return language_of(page.file.src_uri)
+from parksite.i18n.languages import Languages
 
 
 def page_source(page: Any) -> str:
@@ -50,8 +42,16 @@ def relative_url(from_url: str, to_url: str) -> str:
     return get_relative_url(to_url, from_url)
 
 
-def page_key(src_uri: str) -> str:
-    """The page an image belongs to, the same in both languages: 'stories/index.zh.md' is
-    'stories', 'about.md' is 'about', 'index.md' is 'index'."""
-    stem = src_uri.removesuffix(".md").removesuffix(".zh")
+def page_key(src_uri: str, languages: Languages) -> str:
+    """A page, the same in every language: 'stories/index.zh.md' is 'stories', 'about.md'
+    is 'about', 'index.md' is 'index'."""
+    stem = languages.file_in(src_uri, languages.default).removesuffix(".md")
     return stem.removesuffix("/index") if "/" in stem else stem
+
+
+def page_url(src_uri: str, languages: Languages) -> str:
+    """The address of a page file from the site root, as MkDocs and mkdocs-static-i18n make
+    it: 'about.zh.md' -> 'zh/about/', 'index.md' -> ''."""
+    base = languages.file_in(src_uri, languages.default)
+    url = File(base, "", "", use_directory_urls=True).url.removeprefix("./")
+    return languages.of_file(src_uri).prefix + url

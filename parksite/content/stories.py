@@ -1,4 +1,5 @@
-"""The success stories: one Markdown file each in docs/stories/, listed from their front matter."""
+"""The success stories: one Markdown file each in the folder of the page that shows their cards
+(`{{ story_cards() }}`, e.g. docs/stories/index.md), listed from their front matter."""
 
 from __future__ import annotations
 
@@ -11,9 +12,8 @@ from pathlib import Path
 import yaml
 
 from parksite.content.pages import page_text
-from parksite.project import DOCS_DIR
+from parksite.i18n.languages import Language, Languages
 
-STORIES_DIR = "stories"
 # Cards per page of the story index: every index page stays the same size however many
 # stories there are.
 PER_PAGE = 24
@@ -30,9 +30,8 @@ class Story:
     order: int
 
 
-def story_files(lang: str, docs_dir: Path = DOCS_DIR) -> list[Path]:
-    """The story pages of one language, without the stories' index page."""
-    folder = docs_dir / STORIES_DIR
+def story_files(lang: Language, languages: Languages, folder: Path) -> list[Path]:
+    """The story pages of one language in the stories' folder, without its index page."""
     try:
         names = os.listdir(folder)
     except FileNotFoundError:
@@ -44,7 +43,7 @@ def story_files(lang: str, docs_dir: Path = DOCS_DIR) -> list[Path]:
         if name.endswith(".md")
         and not name.startswith(".")
         and name.split(".")[0] != "index"
-        and (lang == "zh") == name.endswith(".zh.md")
+        and languages.of_file(name) is lang
     ]
 
 
@@ -72,10 +71,10 @@ def _parse_front_matter(head: str) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-@lru_cache(maxsize=8)
-def _stories(lang: str, docs_dir: Path, stamp: tuple) -> tuple[Story, ...]:
+def list_stories(lang: Language, languages: Languages, folder: Path) -> tuple[Story, ...]:
+    """Every story of a language, in their `order:`, then by title."""
     stories = []
-    for path in story_files(lang, docs_dir):
+    for path in story_files(lang, languages, folder):
         meta = read_front_matter(path)
         stories.append(
             Story(
@@ -87,13 +86,6 @@ def _stories(lang: str, docs_dir: Path, stamp: tuple) -> tuple[Story, ...]:
             )
         )
     return tuple(sorted(stories, key=lambda s: (s.order, s.title)))
-
-
-def list_stories(lang: str, docs_dir: Path = DOCS_DIR) -> tuple[Story, ...]:
-    """Every story of a language, in order; read again only when a story file changes."""
-    files = story_files(lang, docs_dir)
-    stamp = tuple((f.name, os.stat(f).st_mtime_ns) for f in files)
-    return _stories(lang, docs_dir, stamp)
 
 
 # --- The story index, in pages of PER_PAGE cards ----------------------------------------
@@ -110,25 +102,20 @@ def page_of(stories: tuple[Story, ...], number: int) -> tuple[Story, ...]:
     return stories[start : start + PER_PAGE]
 
 
-def index_url(number: int, lang: str) -> str:
+def index_url(number: int, lang: Language, folder: str) -> str:
     """The address of an index page: stories/ for the first, stories/page-2/ after it."""
-    prefix = "zh/" if lang == "zh" else ""
-    return f"{prefix}{STORIES_DIR}/" + ("" if number == 1 else f"page-{number}/")
+    return f"{lang.prefix}{folder}/" + ("" if number == 1 else f"page-{number}/")
 
 
-INDEX_TITLES = {"en": "Success stories, page {n}", "zh": "成功案例（第{n}页）"}
-
-
-def index_page_markdown(number: int, lang: str) -> str:
+def index_page_markdown(number: int, lang: Language) -> str:
     """The Markdown of a further index page: its title and that page's cards."""
-    title = INDEX_TITLES["zh" if lang == "zh" else "en"].format(n=number)
+    title = lang.words.format("stories.index_title", n=number)
     return f"---\ntitle: {title}\n---\n\n# {title}\n\n{{{{ story_cards(page={number}) }}}}\n"
 
 
-_INDEX_PAGE = re.compile(rf"{STORIES_DIR}/page-\d+")
-
-
-def is_story(key: str) -> bool:
+def is_story(key: str, folder: str | None) -> bool:
     """Whether a page (by its key, pages.page_key: 'stories/ruifei') is one story, not the
     stories' index or one of its further pages."""
-    return key.startswith(f"{STORIES_DIR}/") and not _INDEX_PAGE.fullmatch(key)
+    if folder is None or not key.startswith(f"{folder}/"):
+        return False
+    return re.fullmatch(r"page-\d+", key.removeprefix(f"{folder}/")) is None

@@ -1,6 +1,7 @@
 """Figures written the way each language writes them: 6 billion yuan, 60亿元, 4,500, 4500余人.
 
-Pure functions of plain values; Babel does the number formatting.
+Pure functions of plain values and a Language (its Babel locale and words); Babel does the
+number, date and list formatting.
 """
 
 from __future__ import annotations
@@ -11,46 +12,55 @@ import re
 from functools import lru_cache
 
 from babel.dates import format_date as babel_date
+from babel.lists import format_list
 from babel.numbers import format_compact_decimal, format_decimal
 
-BABEL_LOCALE = {"en": "en", "zh": "zh_Hans_CN"}
+from parksite.i18n.languages import Language
 
-# English writes large amounts in words from a million, Chinese from 万 (ten thousand).
-_COMPACT_FROM = {"en": 1_000_000, "zh": 10_000}
-
-_QUALIFIER_EN = {"more_than": "more than", "over": "over", "record": "a record", "about": "about"}
-_ZH_MORE = ("more_than", "over")
-_ZH_PREFIX = {"record": "创纪录的", "about": "约"}
-_ZH_COMPACT = re.compile(r"^(?P<num>[\d.]+)(?P<suffix>[万亿]?)$")
+# A compact number's digits and the word or sign of its magnitude: ('60', '亿'), ('6', ' billion').
+_COMPACT = re.compile(r"^(?P<digits>[\d.,\s]*\d)(?P<magnitude>.*)$")
 
 
 @lru_cache(maxsize=4096)
-def format_number(value: float, lang: str, kind: str = "count") -> str:
+def format_number(value: float, lang: Language, kind: str = "count") -> str:
     """The bare number: '6 billion' / '60亿', '4,500' / '4500', '2015' for a year."""
     if kind == "year":
         return str(int(value))
-    locale = BABEL_LOCALE[lang]
-    if kind in ("count", "money", "area") and abs(value) >= _COMPACT_FROM[lang]:
+    words = lang.words
+    if kind in ("count", "money", "area") and abs(value) >= lang.compact_from:
         return format_compact_decimal(
-            value, format_type="long" if lang == "en" else "short", locale=locale, fraction_digits=2
+            value,
+            format_type=words["numbers.compact_style"],
+            locale=lang.locale,
+            fraction_digits=2,
         )
-    return format_decimal(value, locale=locale, group_separator=(lang == "en"))
+    grouped = bool(words.setting("numbers.group_digits"))
+    return format_decimal(value, locale=lang.locale, group_separator=grouped)
 
 
 @lru_cache(maxsize=4096)
 def format_quantity(
-    value: float, lang: str, kind: str, unit: str, qualifier: str | None = None
+    value: float, lang: Language, kind: str, unit: str, qualifier: str | None = None
 ) -> str:
     """A number with its qualifier and unit: 'more than 6 billion yuan' / '60余亿元'."""
     number = format_number(value, lang, kind)
-    if lang == "en":
-        text = f"{number} {unit}".strip() if unit else number
-        prefix = _QUALIFIER_EN.get(qualifier or "")
-        return f"{prefix} {text}" if prefix else text
-    if qualifier in _ZH_MORE:
-        match = _ZH_COMPACT.match(number)
-        number = f"{match['num']}余{match['suffix']}" if match else f"{number}余"
-    return _ZH_PREFIX.get(qualifier or "", "") + number + unit
+    if qualifier in ("more_than", "over", "record", "about"):
+        match = _COMPACT.match(number)
+        digits, magnitude = (match["digits"], match["magnitude"]) if match else (number, "")
+        number = lang.words.format(
+            f"qualifier.{qualifier}", number=number, digits=digits, magnitude=magnitude
+        )
+    return with_unit(number, unit, lang)
+
+
+def with_unit(amount: str, unit: str, lang: Language) -> str:
+    """An amount with its unit word, where the language puts it; a unit word holding {}
+    says itself where the amount goes ('US${}')."""
+    if not unit:
+        return amount
+    if "{}" in unit:
+        return unit.replace("{}", amount)
+    return lang.words.format("quantity", number=amount, unit=unit)
 
 
 def significant(value: float, digits: int = 3) -> float:
@@ -61,33 +71,28 @@ def significant(value: float, digits: int = 3) -> float:
 
 
 @lru_cache(maxsize=1024)
-def format_usd(yuan: float, yuan_per_usd: float, lang: str) -> str:
-    """A yuan amount in US dollars at the given rate: 'US$943 million' / '9.43亿美元'."""
-    usd = significant(yuan / yuan_per_usd)
-    number = format_number(usd, lang, "money")
-    return f"US${number}" if lang == "en" else f"{number}美元"
+def format_converted(amount: float, rate: float, lang: Language, unit: str) -> str:
+    """An amount in the second currency at the given rate (amount per one unit of it):
+    'US$943 million' / '9.43亿美元'."""
+    converted = significant(amount / rate)
+    return with_unit(format_number(converted, lang, "money"), unit, lang)
 
 
 @lru_cache(maxsize=1024)
-def format_date(date: dt.date, lang: str) -> str:
+def format_date(date: dt.date, lang: Language) -> str:
     """A date in words: '30 January 2022' / '2022年1月30日'."""
-    pattern = "d MMMM y" if lang == "en" else "long"
-    return babel_date(date, format=pattern, locale=BABEL_LOCALE[lang])
+    return babel_date(date, format=lang.words["numbers.date"], locale=lang.locale)
 
 
-def format_period(year: int | None, start: int | None, end: int | None, lang: str) -> str:
+def format_period(year: int | None, start: int | None, end: int | None, lang: Language) -> str:
     """The time a figure covers: '2021', 'since 2015', '2022–2024' / '2021年', '2015年以来'."""
     if year is not None:
-        return str(year) if lang == "en" else f"{year}年"
+        return lang.words.format("period.year", year=year)
     if end is None:
-        return f"since {start}" if lang == "en" else f"{start}年以来"
-    return f"{start}–{end}" if lang == "en" else f"{start}—{end}年"
+        return lang.words.format("period.since", start=start)
+    return lang.words.format("period.span", start=start, end=end)
 
 
-def join_items(items: list[str], lang: str) -> str:
-    """Items in running text: 'a, b and c' / 'a、b和c'."""
-    if len(items) < 2:
-        return "".join(items)
-    if lang == "en":
-        return ", ".join(items[:-1]) + " and " + items[-1]
-    return "、".join(items[:-1]) + "和" + items[-1]
+def join_items(items: list[str], lang: Language) -> str:
+    """Items in running text, as the language lists them: 'a, b and c' / 'a、b和c'."""
+    return format_list(items, locale=lang.locale) if items else ""

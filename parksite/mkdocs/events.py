@@ -1,7 +1,9 @@
-"""What the plugin (plugin.py) does at each MkDocs event: the commit's time as the build's
-date (so that two builds of one commit are identical), the engine's theme files, the story
-index's further pages, each page's head tags and footer, corrections to the theme's markup,
-and the crawlers' files.
+"""What the plugin (plugin.py) does at each MkDocs event: the build's Site (languages, data
+and pages, read and checked once), the commit's time as the build's date (so that two builds
+of one commit are identical), the engine's theme files, the story index's further pages,
+each page's head tags and footer, corrections to the theme's markup, and the crawlers' files.
+
+Every function gets the build's Site from the plugin; nothing here outlives a build.
 """
 
 from __future__ import annotations
@@ -10,71 +12,89 @@ import os
 import re
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
+from markupsafe import Markup, escape
 from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-# Files of overrides/ and the theme that readers never need: the share images' manifest (for
-# the build and the tests), and Material's palette stylesheet, which no page links (see
-# parksite/themefix.py) and which would otherwise be published under a year-long cache.
+from parksite.checks.notices import report_notices
+from parksite.checks.project import check
+from parksite.content.pages import page_key, relative_url
+from parksite.content.site import Site
+from parksite.content.stories import is_story
+from parksite.mkdocs.reproducible import source_date_epoch
+from parksite.mkdocs.sitemaps import write_crawler_files
+from parksite.mkdocs.storyindex import add_index_pages
+from parksite.mkdocs.themefix import fix_theme_html
+from parksite.model.errors import DataError
+from parksite.project import Project
+from parksite.render.figures import back_link_html
+from parksite.render.footer import footer_html
+from parksite.render.head import MANIFEST, PageInfo, head_html, nav_files, share_image
+
+# Files of the theme that readers never need: the share images' manifest (for the build and
+# the tests), and Material's palette stylesheet, which no page links (see themefix.py) and
+# which would otherwise be published under a year-long cache.
 NOT_PUBLISHED = re.compile(
     r"assets/share/manifest\.json|assets/stylesheets/palette\.[0-9a-f]+\.min\.css(\.map)?"
 )
 
-# What every page of a build shares (the data file, the navigation's pages, the share images'
-# manifest): worked out on a build's first page, forgotten by the next build's on_config.
-_build: dict[str, object] = {}
+
+def nested_language_build(config: MkDocsConfig) -> bool:
+    """Whether this is mkdocs-static-i18n's build of a further language, inside the first."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n and i18n.building)
 
 
 def on_config(
-    config: MkDocsConfig, theme_dir: Path, css: tuple[str, ...], js: tuple[str, ...]
-) -> MkDocsConfig:
-    """The build's date, and the engine's templates, styles and scripts under the site's own
-    (mkdocs-static-i18n runs every language's build with this config: done once)."""
-    from parksite.mkdocs.reproducible import source_date_epoch
-
-    _build.clear()
+    site: Site | None,
+    config: MkDocsConfig,
+    theme_dir: Path,
+    css: tuple[str, ...],
+    js: tuple[str, ...],
+) -> Site:
+    """The build's Site, read and checked on the first language's build and kept for the
+    others; the build's date; the engine's templates, styles and scripts under the site's."""
     theme = config.theme
     if str(theme_dir) not in theme.dirs:
         theme.dirs.insert(1 if theme.custom_dir else 0, str(theme_dir))
     config.extra_css[:0] = [sheet for sheet in css if sheet not in config.extra_css]
     scripts = {str(script) for script in config.extra_javascript}
     config.extra_javascript.extend(ExtraScriptValue(s) for s in js if s not in scripts)
-
-    stamp = source_date_epoch(Path(config.config_file_path).parent)
+    if site is not None and nested_language_build(config):
+        return site
+    project = Project.of_config(config.config_file_path)
+    stamp = source_date_epoch(project.root)
     if stamp:
         os.environ["SOURCE_DATE_EPOCH"] = stamp
-    return config
+    try:
+        site = check(project, Path(config.docs_dir))
+    except DataError as exc:
+        raise PluginError(exc.report()) from None
+    report_notices(site.park)
+    return site
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    from parksite.mkdocs.storyindex import add_index_pages
-
+def on_files(site: Site, files: Files, config: MkDocsConfig) -> Files:
     for file in [f for f in files if NOT_PUBLISHED.fullmatch(f.src_uri)]:
         files.remove(file)
-    return add_index_pages(files, config)
+    return add_index_pages(files, config, site)
 
 
-def on_page_context(context, page, config, nav):
-    """`park_head`, `park_footer` and a story's `park_story_back` for overrides/main.html and
+def on_page_context(site: Site, context, page, config, nav):
+    """`park_head`, `park_footer` and a story's `park_story_back` for the theme's main.html and
     partials/copyright.html, and the current section's tab lit on pages outside the nav."""
-    from parksite.content.pages import page_key, page_language, page_source, relative_url
-    from parksite.content.stories import is_story
-    from parksite.model.load import load_park
-    from parksite.render.figures import back_link_html
-    from parksite.render.footer import footer_html
-    from parksite.render.head import MANIFEST, PageInfo, head_html, nav_files, share_image
-
-    if not _build:
-        _build["data"] = Path(config.config_file_path).parent / "data" / "park.yml"
-        _build["nav"] = frozenset(map(page_key, nav_files(config.nav)))
-        _build["manifest"] = MANIFEST
-    park = load_park(_build["data"])
-    lang = page_language(page)
+    languages, park = site.languages, site.park
+    nav_keys = site.memo(
+        "nav keys", lambda: frozenset(page_key(src, languages) for src in nav_files(config.nav))
+    )
+    lang = site.language_of(page.file.src_uri)
     title = page.meta.get("title") or page.title
-    key = page_key(page.file.src_uri)
-    in_nav = key in _build["nav"]
-    image, alt = share_image(_build["manifest"], lang, key, in_nav=in_nav, source=page_source(page))
+    key = page_key(page.file.src_uri, languages)
+    in_nav = key in nav_keys
+    source = f"docs/{page.file.src_uri}"
+    image, alt = share_image(MANIFEST, lang, key, in_nav=in_nav, source=source)
     info = PageInfo(
         lang=lang,
         url=page.url,
@@ -83,67 +103,87 @@ def on_page_context(context, page, config, nav):
         image=image,
         image_alt=alt,
     )
-    context["park_head"] = head_html(park, info, config.site_url, config.site_name)
+    context["park_head"] = head_html(park, info, languages, config.site_url, config.site_name)
     context["park_footer"] = footer_html(park, lang, relative_url(page.url, image))
-    if is_story(key):
-        context["park_story_back"] = back_link_html(lang, page.url)
+    folder = site.stories_folder
+    if is_story(key, folder):
+        context["park_story_back"] = back_link_html(lang, folder, page.url)
     if not in_nav:
-        _light_section_tab(nav, key.split("/")[0])
+        _light_section_tab(site, nav, key.split("/")[0])
     return context
 
 
-# The navigation page lit as the current section while a page outside the navigation renders.
-_lit: list = []
-
-
-def _light_section_tab(nav, section: str) -> None:
+def _light_section_tab(site: Site, nav, section: str) -> None:
     """A story is not in the navigation (the sidebar must never list every story), so no tab
-    would be marked as current: light its section's page, Success stories, until on_post_page."""
-    from parksite.content.pages import page_key
-
+    would be marked as current: light its section's page until the page is written."""
     for item in nav.pages:
-        if page_key(item.file.src_uri) == section:
+        if page_key(item.file.src_uri, site.languages) == section:
             item.active = True
-            _lit.append(item)
+            site.memo("lit", list).append(item)
 
 
-def on_post_page(output, page, config):
-    from parksite.content.pages import page_language
-    from parksite.mkdocs.themefix import fix_theme_html
-
-    while _lit:
-        _lit.pop().active = False
-
-    return fix_theme_html(output, page_language(page))
+def on_post_page(site: Site, output, page, config):
+    lit = site.memo("lit", list)
+    while lit:
+        lit.pop().active = False
+    return fix_theme_html(output, site.language_of(page.file.src_uri))
 
 
-def on_template_context(context, template_name, config):
-    """The 404 page is a template, not a page: it gets the footer line (ICP number, check date)
-    but no share image; its head is in overrides/404.html."""
-    from parksite.model.load import load_park
-    from parksite.render.footer import footer_html
-
+def on_template_context(site: Site, context, template_name, config):
+    """The 404 page is a template, not a page: it gets the footer line (ICP number, check
+    date) and its text in every language, but no share image."""
     if template_name == "404.html":
-        park = load_park(Path(config.config_file_path).parent / "data" / "park.yml")
-        context["park_footer"] = footer_html(park, "en", None)
+        context["park_footer"] = footer_html(site.park, site.languages.default, None)
+        context["park_not_found"] = not_found_html(site, config.site_url)
+        languages = site.languages
+        context["park_not_found_title"] = escape(
+            " · ".join(lang.words["not_found.title"] for lang in languages)
+        )
+        context["park_not_found_description"] = escape(
+            " ".join(
+                lang.words.format("not_found.description", site_name=config.site_name)
+                for lang in languages
+            )
+        )
     return context
 
 
-def on_post_template(output, template_name, config):
-    """The 404 page gets the theme corrections. It is written once, by the English build: the
-    Chinese build would overwrite it at the same address (hosts serve one error page, so
-    overrides/404.html speaks both languages), and MkDocs skips a template that renders empty."""
-    from parksite.mkdocs.themefix import fix_theme_html
+def not_found_html(site: Site, site_url: str) -> Markup:
+    """The 404 page's text in each language, the default first, each linking to its home."""
+    parts = []
+    for lang in site.languages:
+        words = lang.words
+        home = Markup('<a href="{}">{}</a>').format(
+            site_url + lang.prefix, words["not_found.home"]
+        )
+        text = Markup(escape(words["not_found.text"])).format(home=home)
+        if lang.default:
+            parts.append(
+                Markup("<h1>{}</h1>\n<p>{}</p>").format(words["not_found.title"], text)
+            )
+        else:
+            parts.append(
+                Markup('<div lang="{}">\n<h2>{}</h2>\n<p>{}</p>\n</div>').format(
+                    lang.html, words["not_found.title"], text
+                )
+            )
+    return Markup("\n").join(parts)
 
-    i18n = config.plugins.get("i18n")
-    if template_name == "404.html" and i18n and i18n.current_language != i18n.default_language:
+
+def on_post_template(site: Site, output, template_name, config):
+    """The 404 page gets the theme corrections. It is written once, by the first language's
+    build: hosts serve one error page, so it speaks every language, and MkDocs skips a
+    template that renders empty."""
+    if template_name == "404.html" and nested_language_build(config):
         return ""
-    return fix_theme_html(output, "en") if template_name.endswith(".html") else output
+    if not template_name.endswith(".html"):
+        return output
+    return fix_theme_html(output, site.languages.default)
 
 
-def on_post_build(config):
-    from parksite.mkdocs.sitemaps import write_crawler_files
-
-    site_dir = Path(config.site_dir)
-    if (site_dir / "sitemap.xml").exists() and (site_dir / "zh").is_dir():
-        write_crawler_files(site_dir, config.site_url)
+def on_post_build(site: Site, config) -> None:
+    """robots.txt, and the site-wide sitemap at each further language's root, once the last
+    language is built."""
+    if nested_language_build(config):
+        return
+    write_crawler_files(Path(config.site_dir), config.site_url, site.languages)

@@ -9,56 +9,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-from parksite.checks.notices import report_notices
-from parksite.checks.project import check
-from parksite.content.pages import page_language, page_source, read_pages
-from parksite.content.stories import list_stories
+from parksite.content.site import Site
 from parksite.mkdocs.sandbox import use_sandbox
-from parksite.model.errors import DataError
 from parksite.model.history import fact_history
-from parksite.model.load import load_park
-from parksite.model.park import Park
 from parksite.render import figures as render
-from parksite.render import footnotes
 from parksite.render.exports import downloads_html, write_exports
 from parksite.render.footer import checked_html
+from parksite.render.footnotes import PageNotes
 from parksite.render.history import history_html
 from parksite.render.sourcespage import sources_page_html
 
-# The data define_env loaded and checked for the build under way.
-_build: dict[str, Park] = {}
 
-
-def _data_file(env) -> Path:
-    # The project being built, which a test's copy of the project may be.
-    return Path(env.project_dir) / "data" / "park.yml"
+def site_of(env) -> Site:
+    """The build's Site, read and checked by the parksite plugin (plugins: [parksite])."""
+    return env.conf.plugins["parksite"].site
 
 
 def define_env(env) -> None:
-    """Load and check the data and the pages once for this build, and register the macros."""
-    docs_dir = Path(env.conf["docs_dir"])
-    # Every page's text, read once for the checks and the Sources page.
-    pages = read_pages(docs_dir)
-    try:
-        park = check(_data_file(env), docs_dir, pages)
-    except DataError as exc:
-        raise PluginError(exc.report()) from None
-    # Read once per build: every page of the story index shows a slice of the same list.
-    stories = {lang: list_stories(lang, docs_dir) for lang in ("en", "zh")}
-    report_notices(park)
-    # For the page hooks below, which mkdocs-macros calls for every page.
-    _build["park"] = park
+    """Register the macros, on the data and pages the parksite plugin checked for this build."""
+    site = site_of(env)
+    park = site.park
 
-    def notes() -> footnotes.PageNotes:
-        return footnotes.for_page(where())
+    def notes() -> PageNotes:
+        return env.page.park_notes
 
-    def lang() -> str:
-        return page_language(env.page)
+    def lang():
+        return site.language_of(env.page.file.src_uri)
 
     def where() -> str:
-        return page_source(env.page)
+        return f"docs/{env.page.file.src_uri}"
 
     @env.macro
     def fact(fact_id: str) -> str:
@@ -67,7 +46,7 @@ def define_env(env) -> None:
 
     @env.macro
     def money(fact_id: str) -> str:
-        """An amount in yuan with its US dollar value computed from the exchange rate: {{ money("revenue.total") }}"""
+        """An amount of money, with its value in the site's second currency computed from one rate: {{ money("revenue.total") }}"""
         return render.money_html(park, fact_id, lang(), where(), notes())
 
     @env.macro
@@ -97,8 +76,8 @@ def define_env(env) -> None:
 
     @env.macro
     def exchange_rate() -> str:
-        """The sentence stating the rate behind every US dollar figure: {{ exchange_rate() }}"""
-        return render.rate_html(park, lang(), notes())
+        """The sentence stating the rate behind every amount in the second currency: {{ exchange_rate() }}"""
+        return render.rate_html(park, lang(), where(), notes())
 
     @env.macro
     def data_checked() -> str:
@@ -113,12 +92,17 @@ def define_env(env) -> None:
     @env.macro
     def story_cards(page: int = 1) -> str:
         """The success stories' cards, a page of them at a time, in their `order:`: {{ story_cards() }}"""
-        return render.story_cards_html(park, stories[lang()], lang(), env.page.url, where(), page)
+        language = lang()
+        folder = site.stories_folder or ""
+        stories = site.stories(language)
+        return render.story_cards_html(
+            park, stories, language, folder, env.page.url, where(), page
+        )
 
     @env.macro
     def sources_index() -> str:
         """Each source with publisher, date, address, its facts and the pages showing them: {{ sources_index() }}"""
-        return sources_page_html(park, lang(), env.page.url, docs_dir, pages)
+        return sources_page_html(site, lang(), env.page.url)
 
     @env.macro
     def downloads() -> str:
@@ -128,23 +112,25 @@ def define_env(env) -> None:
     @env.macro
     def figure_history() -> str:
         """A table of when each fact last changed in the data, from git: {{ figure_history() }}"""
-        return history_html(park, fact_history(_data_file(env)), lang())
+        return history_html(park, fact_history(site.project.data_file), lang())
 
 
 def on_pre_page_macros(env) -> None:
     """Render each page in the sandbox (no Python, no build objects); number its figures from 1."""
     use_sandbox(env)
-    footnotes.start(page_source(env.page))
+    env.page.park_notes = PageNotes()
 
 
 def on_post_page_macros(env) -> None:
     """End each page with the list of sources of the figures it shows (what a printout cites)."""
-    notes = footnotes.take(page_source(env.page))
-    if notes and notes.facts:
-        html = render.footnotes_html(_build["park"], notes, page_language(env.page))
-        env.markdown += f"\n\n{html}\n"
+    notes: PageNotes = env.page.park_notes
+    if notes.facts:
+        site = site_of(env)
+        lang = site.language_of(env.page.file.src_uri)
+        env.markdown += f"\n\n{render.footnotes_html(site.park, notes, lang)}\n"
 
 
 def on_post_build(env) -> None:
     """Write the downloads, data/facts.json and data/facts.csv, into the built site."""
-    write_exports(load_park(_data_file(env)), Path(env.conf["site_dir"]))
+    site = site_of(env)
+    write_exports(site.park, site.languages, Path(env.conf["site_dir"]))

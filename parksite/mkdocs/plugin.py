@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mkdocs.config import base, config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
@@ -53,25 +54,35 @@ def forget_changed_modules(seen: dict[str, int], package: str = PACKAGE) -> list
 _seen: dict[str, int] = {}
 
 
-class ParkSitePlugin(BasePlugin):
+class ParkSiteConfig(base.Config):
+    """`- parksite:` in mkdocs.yml; every setting is optional."""
+
+    # The Babel locale that formats numbers, dates and lists in a language, where the
+    # language's own code is not precise enough: {en: en_GB} writes "a, b and c".
+    locales = config_options.Type(dict, default={})
+
+
+class ParkSitePlugin(BasePlugin[ParkSiteConfig]):
     """Adds the engine's theme files, checks the project, and writes head tags, footer,
     story index pages, share images and crawler files."""
 
-    # --- Hooks --------------------------------------------------------------------------
+    # The build under way: its languages, data and pages (parksite.content.site.Site).
+    site = None
 
     @event_priority(100)  # before mkdocs-macros imports the engine's macros
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         forget_changed_modules(_seen)
         from parksite.mkdocs import events
 
-        return events.on_config(config, THEME_DIR, ENGINE_CSS, ENGINE_JS)
+        self.site = events.on_config(self.site, config, THEME_DIR, ENGINE_CSS, ENGINE_JS)
+        return config
 
     # After mkdocs-static-i18n (priority -100) has picked the files of the language built.
     @event_priority(-110)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         from parksite.mkdocs import events
 
-        return events.on_files(files, config)
+        return events.on_files(self.site, files, config)
 
     def on_env(self, env, config, files):
         from parksite.mkdocs.templatecache import use_cache
@@ -81,26 +92,26 @@ class ParkSitePlugin(BasePlugin):
     def on_page_context(self, context, page, config, nav):
         from parksite.mkdocs import events
 
-        return events.on_page_context(context, page, config, nav)
+        return events.on_page_context(self.site, context, page, config, nav)
 
     def on_post_page(self, output, page, config):
         from parksite.mkdocs import events
 
-        return events.on_post_page(output, page, config)
+        return events.on_post_page(self.site, output, page, config)
 
     def on_template_context(self, context, template_name, config):
         from parksite.mkdocs import events
 
-        return events.on_template_context(context, template_name, config)
+        return events.on_template_context(self.site, context, template_name, config)
 
     def on_post_template(self, output, template_name, config):
         from parksite.mkdocs import events
 
-        return events.on_post_template(output, template_name, config)
+        return events.on_post_template(self.site, output, template_name, config)
 
     # After mkdocs-static-i18n (priority -100) has built the other languages and the sitemap.
     @event_priority(-200)
     def on_post_build(self, config):
         from parksite.mkdocs import events
 
-        events.on_post_build(config)
+        events.on_post_build(self.site, config)

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import re
 
-from parksite.model.park import Lang
-
-SEARCH_NAME = {"en": "Search", "zh": "搜索"}
+from parksite.i18n.languages import Language
 
 _FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     # Nu Html Checker: autocomplete is not allowed on checkboxes (Material's drawer and
@@ -31,7 +29,7 @@ _PALETTE = re.compile(
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
-def fix_theme_html(html: str, lang: Lang) -> str:
+def fix_theme_html(html: str, lang: Language) -> str:
     """The page with the theme's invalid or unnamed markup corrected."""
     for pattern, replacement in _FIXES:
         html = pattern.sub(replacement, html)
@@ -43,4 +41,4 @@ def fix_theme_html(html: str, lang: Lang) -> str:
         )
     html = _PALETTE.sub("", html, count=1)
     # axe aria-dialog-name: a dialog needs an accessible name.
-    return html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_NAME[lang]}">')
+    return html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{lang.words["search"]}">')

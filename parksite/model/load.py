@@ -1,27 +1,22 @@
-"""Loads data/park.yml once per build, validates all of it, and explains every mistake."""
+"""Loads data/park.yml, validates all of it for the site's languages, and explains every mistake."""
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
-from collections.abc import Callable, Hashable, Iterator
-from functools import partial, wraps
+import string
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from parksite.model import park as model
 from parksite.model.errors import DataError, Problem
-from parksite.model.park import EXCHANGE_RATE, Park
+from parksite.model.park import Park
 from parksite.model.yamlsource import Located, field_name, load_text
-from parksite.project import DATA_FILE, shown
+from parksite.project import shown
 
-_cache: dict[str, tuple[tuple[int, int], Park]] = {}
-
-_DOLLAR = re.compile(r"(usd|dollar|美元|\$)", re.IGNORECASE)
 # A dollar amount typed into a text: "US$943 million", "943 million dollars", "9.43亿美元".
 _DOLLAR_FIGURE = re.compile(
     r"\$\s*\d|\d\s*(million|billion|thousand)?\s*(US\s)?dollars?\b|\d\s*[万亿]?\s*美元",
@@ -29,24 +24,10 @@ _DOLLAR_FIGURE = re.compile(
 )
 
 
-def load_park(path: Path = DATA_FILE, *, today: dt.date | None = None) -> Park:
-    """The validated data, read again only when the file has changed since the last call.
-
-    Called for every page of a build, so the unchanged case is one stat() of the path as given.
-    """
-    key = os.fspath(path)
-    try:
-        stat = os.stat(key)
-        stamp = (stat.st_mtime_ns, stat.st_size)
-    except FileNotFoundError:
-        stamp = (0, 0)
-    cached = _cache.get(key)
-    if cached and cached[0] == stamp and today is None:
-        return cached[1]
+def load_park(path: Path, languages: tuple[str, ...], *, today: dt.date | None = None) -> Park:
+    """The validated data of a park file, for a site in these languages (codes)."""
     path = path.resolve()
-    park = parse_park(read_text(path), shown(path), today=today)
-    _cache[key] = (stamp, park)
-    return park
+    return parse_park(read_text(path), shown(path), languages, today=today)
 
 
 def read_text(path: Path) -> str:
@@ -84,7 +65,13 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def parse_park(text: str, file: str = "data/park.yml", *, today: dt.date | None = None) -> Park:
+def parse_park(
+    text: str,
+    file: str = "data/park.yml",
+    languages: tuple[str, ...] = ("en",),
+    *,
+    today: dt.date | None = None,
+) -> Park:
     """Validate the text of a park file; raise DataError listing every problem."""
     located = load_text(text, file)
     if not isinstance(located.data, dict):
@@ -102,7 +89,7 @@ def parse_park(text: str, file: str = "data/park.yml", *, today: dt.date | None 
             ]
         )
     try:
-        park = Park.model_validate(located.data)
+        park = Park.model_validate(located.data, context={"languages": languages})
     except ValidationError as exc:
         reported = {p.field for p in located.problems}
         schema = [p for p in _schema_problems(exc, located) if p.field not in reported]
@@ -191,21 +178,8 @@ def _explain(kind: str, err: dict, path: tuple, located: Located) -> tuple[str, 
     name = str(path[-1]) if path else ""
     found = _found(path, located)
     if kind == "missing":
-        if name in model.LANGS:
-            language = "Chinese" if name == "zh" else "English"
-            return (
-                f"the {language} text (`{name}:`) is missing.",
-                "every label and text is written in both languages, e.g. "
-                "label: {en: National patents, zh: 国家专利}.",
-            )
         return f"`{name}` is missing.", f"add a line `{name}: ...` (see the facts around it)."
     if kind == "extra_forbidden":
-        if _DOLLAR.search(name):
-            return (
-                f"`{name}` is not allowed: US dollar figures are never typed.",
-                "state the amount in yuan (unit: yuan); the site computes dollars from "
-                f"{EXCHANGE_RATE}.",
-            )
         close = difflib.get_close_matches(name, sorted(_FIELDS), n=1, cutoff=0.6)
         hint = f"did you mean `{close[0]}`?" if close else "delete it, or check its spelling."
         return f"`{name}` is not a known key here.", hint
@@ -252,11 +226,6 @@ def _explain(kind: str, err: dict, path: tuple, located: Located) -> tuple[str, 
 
 def _number_hint(raw: str) -> str:
     """How to write a figure typed as words, with commas or in dollars."""
-    if _DOLLAR.search(raw):
-        return (
-            "US dollar figures are never typed: write the amount in yuan with unit: yuan; "
-            f"the site computes dollars from {EXCHANGE_RATE}."
-        )
     digits = raw.replace(",", "").replace(" ", "").replace("_", "")
     if digits.replace(".", "", 1).isdigit():
         return f"write {digits}, without quotes or commas."
@@ -289,15 +258,16 @@ def _consistency_problems(park: Park, located: Located, today: dt.date) -> Itera
                 message=f"{source.date} lies in the future.",
                 hint="a source's date is the day it was published.",
             )
+    target = park.rate_unit().per if park.rate_unit() is not None else None
     for uid, unit in park.units.items():
-        if unit.kind != "rate" and (
-            _DOLLAR.search(uid) or _DOLLAR.search(unit.en) or _DOLLAR.search(unit.zh)
-        ):
+        if unit.kind == "money" and target is not None and unit.currency == target:
             yield at(
                 "units",
                 uid,
-                message="a unit in US dollars is not allowed: dollar figures are never typed.",
-                hint=f"state amounts in yuan; the site computes dollars from {EXCHANGE_RATE}.",
+                "currency",
+                message=f"amounts in {target} are computed by the site, never typed.",
+                hint="state each amount in its own currency; the site shows it in "
+                f"{target} too, at the rate of {park.site.second_currency.rate}.",
             )
 
     known_sources = sorted(park.sources)
@@ -326,7 +296,8 @@ def _consistency_problems(park: Park, located: Located, today: dt.date) -> Itera
                 message=f"{fact.as_of} lies in the future.",
                 hint="as_of is the day the figure was true, usually its source's date.",
             )
-        yield from _typed_dollars(fid, fact, at)
+        if target is not None:
+            yield from _typed_dollars(fid, fact, at)
         if fact.review_by is not None and fact.review_by < fact.as_of:
             yield at(
                 "facts",
@@ -364,45 +335,120 @@ def _consistency_problems(park: Park, located: Located, today: dt.date) -> Itera
                 hint="write it without a decimal point, e.g. 1560000000 for 1.56 billion yuan.",
             )
 
-    rate = park.facts.get(EXCHANGE_RATE)
-    if (
-        rate is None
-        or rate.value is None
-        or park.units.get(rate.unit or "", None) is None
-        or park.units[rate.unit or ""].kind != "rate"
+    yield from _settings_problems(park, at)
+    yield from _totals_problems(park, at)
+
+
+def _settings_problems(park: Park, at) -> Iterator[Problem]:
+    """The `site:` block names facts and placeholders that exist and fit their use."""
+    settings = park.site
+    kinds = {"name": "text", "location": "text", "founded": "number"}
+    for key, kind in kinds.items():
+        fid = getattr(settings, key)
+        if fid is None:
+            continue
+        fact = park.facts.get(fid)
+        if fact is None:
+            yield at(
+                "site",
+                key,
+                message=f"`{fid}` is not a fact under `facts:`.",
+                hint=_suggest(fid, sorted(park.facts), "name one of the facts"),
+            )
+        elif fact.kind != kind or (key == "founded" and park.unit_of(fact).kind != "year"):
+            wanted = "a year (a number with a unit of kind year)" if key == "founded" else "a text"
+            yield at("site", key, message=f"`{fid}` is not {wanted}.", hint="name a fact that is.")
+    if settings.icp_number is not None and settings.icp_number not in park.placeholders:
+        yield at(
+            "site",
+            "icp_number",
+            message=f"`{settings.icp_number}` is not listed under `placeholders:`.",
+            hint="add it under `placeholders:` (placeholder: true until the number is known).",
+        )
+    elif settings.hosted_in_mainland_china and (
+        settings.icp_number is None or park.placeholders[settings.icp_number].value is None
     ):
         yield at(
-            "facts",
-            message=f"`{EXCHANGE_RATE}` is missing: every US dollar figure is computed from it.",
-            hint="keep the exchange rate fact with value, unit: yuan_per_usd, as_of and source.",
+            "site",
+            "hosted_in_mainland_china",
+            message="a site hosted in mainland China must show its ICP filing number.",
+            hint="fill in the ICP number's placeholder (value:, and delete placeholder: true), "
+            "or set hosted_in_mainland_china: false until the filing is granted.",
         )
-    elif not 1 < float(rate.value) < 20:
+    second = settings.second_currency
+    if second is None:
+        return
+    rate = park.facts.get(second.rate)
+    unit = park.unit_of(rate) if rate is not None else None
+    if rate is None or rate.value is None or unit is None or unit.kind != "rate":
+        yield at(
+            "site",
+            "second_currency",
+            "rate",
+            message=f"`{second.rate}` must be a number fact with a unit of kind rate.",
+            hint="name the exchange rate fact: value, unit (kind: rate, currency, per), as_of, source.",
+        )
+    elif unit.currency is None or unit.per is None:
+        yield at(
+            "units",
+            rate.unit,
+            message="an exchange rate says which currency it prices in which.",
+            hint="add `currency:` (what its value counts, e.g. CNY) and `per:` (the currency "
+            "one unit of which it prices, e.g. USD).",
+        )
+    elif rate.value <= 0:
         yield at(
             "facts",
-            EXCHANGE_RATE,
+            second.rate,
             "value",
-            message=f"{rate.value} yuan per US dollar is not a plausible exchange rate.",
-            hint="write how many yuan one US dollar buys, e.g. 6.361.",
+            message=f"{rate.value} is not an exchange rate.",
+            hint=f"write how many {unit.currency} one {unit.per} buys, e.g. 6.361.",
         )
+    for code, written in second.written.items():
+        if "{}" not in written:
+            yield at(
+                "site",
+                "second_currency",
+                "written",
+                code,
+                message="this does not say where the amount goes.",
+                hint="write {} where the amount goes, e.g. 'US${}' or '{}美元'.",
+            )
+    for code, sentence in (second.sentence or {}).items():
+        unknown = _fields(sentence) - {"rate", "rate_number", "currency", "source", "date"}
+        if unknown:
+            yield at(
+                "site",
+                "second_currency",
+                "sentence",
+                code,
+                message=f"{{{'}, {'.join(sorted(unknown))}}} is not a part of this sentence.",
+                hint="use {rate} or {rate_number}, {currency}, {source} and {date}.",
+            )
 
-    yield from _totals_problems(park, at)
+
+def _fields(pattern: str) -> set[str]:
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+    except ValueError:
+        return {"(unbalanced braces)"}
 
 
 def _typed_dollars(fid: str, fact: model.Fact, at) -> Iterator[Problem]:
     """A dollar amount typed into a label, text or list item, instead of computed."""
     texts = [("label", fact.label), ("text", fact.text)]
     texts += [(("items", i), item) for i, item in enumerate(fact.items or [])]
-    for where, bilingual in texts:
-        for lang in model.LANGS:
-            if bilingual is not None and _DOLLAR_FIGURE.search(bilingual[lang]):
-                path = (where if isinstance(where, tuple) else (where,)) + (lang,)
+    for where, by_language in texts:
+        for code, text in (by_language or {}).items():
+            if _DOLLAR_FIGURE.search(text):
+                path = (where if isinstance(where, tuple) else (where,)) + (code,)
                 yield at(
                     "facts",
                     fid,
                     *path,
                     message="a US dollar amount is typed into this text.",
-                    hint="state the amount in yuan as a number fact; the site computes dollars "
-                    f"from {EXCHANGE_RATE} ({{{{ money(...) }}}} in a page).",
+                    hint="state the amount in its own currency as a number fact; the site "
+                    "computes the second currency ({{ money(...) }} in a page).",
                 )
 
 
@@ -445,31 +491,3 @@ def _suggest(name: str, known: list[str], otherwise: str) -> str:
     if close:
         return f"did you mean `{close[0]}`?"
     return f"{otherwise}; known: {', '.join(known)}."
-
-
-# Values computed from one load of the data (one Park from load_park): a figure's HTML, the numbers the typed-figure
-# check compares with. A big site asks for the same ones thousands of times; a new load of
-# the data (another Park) starts afresh.
-T = TypeVar("T")
-_derived: dict[Hashable, Any] = {}
-_derived_from: list[Park] = []
-
-
-def derived(park: Park, key: Hashable, make: Callable[[], T]) -> T:
-    """`make()` for this load of the data, computed once."""
-    if not _derived_from or _derived_from[0] is not park:
-        _derived.clear()
-        _derived_from[:] = [park]
-    if key not in _derived:
-        _derived[key] = make()
-    return _derived[key]
-
-
-def per_data_load(function: Callable[..., T]) -> Callable[..., T]:
-    """A function of (park, *args) whose value is computed once per load of the data."""
-
-    @wraps(function)
-    def cached(park: Park, *args: Hashable) -> T:
-        return derived(park, (function, *args), partial(function, park, *args))
-
-    return cached

@@ -1,21 +1,35 @@
-"""The shape of data/park.yml: facts with units, qualifiers, dates and sources.
+"""The shape of data/park.yml: facts with units, qualifiers, dates and sources, and the
+site's settings.
 
 Pydantic rather than a hand-written JSON Schema: one set of classes gives typed objects to
-the macros, precise errors with paths, and the JSON Schema editors' tools read.
+the macros, precise errors with paths, and the JSON Schema editors' tools read. Texts are
+given in each of the site's languages, which validation takes from its context:
+`Park.model_validate(data, context={"languages": ("en", "zh")})`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from collections.abc import Callable, Hashable
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
-Lang = Literal["en", "zh"]
-LANGS: tuple[Lang, ...] = ("en", "zh")
+T = TypeVar("T")
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}([_-][A-Za-z0-9]+)*$")]
+CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 FactId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 Qualifier = Literal["more_than", "over", "record", "planned", "about"]
@@ -33,23 +47,47 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class Bilingual(Strict):
-    """A text in English and in Chinese."""
+def site_languages(info: ValidationInfo) -> tuple[str, ...]:
+    """The languages the data is validated for (from mkdocs.yml, via the context)."""
+    return tuple((info.context or {}).get("languages") or ())
 
-    en: Text
-    zh: Text
 
-    def __getitem__(self, lang: Lang) -> str:
-        return self.en if lang == "en" else self.zh
+def _in_each_language(texts: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+    languages = site_languages(info)
+    missing = [code for code in languages if code not in texts]
+    if missing:
+        raise mistake(
+            f"the text in {_named(missing)} is missing.",
+            "every label and text is written in each of the site's languages ("
+            + ", ".join(f"{code}:" for code in languages)
+            + "), e.g. label: {"
+            + ", ".join(f"{code}: ..." for code in languages)
+            + "}.",
+        )
+    unknown = [code for code in texts if code not in languages]
+    if languages and unknown:
+        raise mistake(
+            f"{_named(unknown)} is not one of the site's languages ({', '.join(languages)}).",
+            "delete it, or add the language to the i18n languages in mkdocs.yml.",
+        )
+    return texts
+
+
+def _named(codes: list[str]) -> str:
+    return " and ".join(f"`{code}:`" for code in codes)
+
+
+# A text in each of the site's languages: {en: National patents, zh: 国家专利}.
+Texts = Annotated[dict[LanguageCode, Text], AfterValidator(_in_each_language)]
 
 
 class Source(Strict):
     """A publication the facts come from."""
 
-    publisher: Bilingual
-    title: Bilingual
+    publisher: Texts
+    title: Texts
     date: dt.date = Field(description="The day it was published, YYYY-MM-DD.")
-    language: Lang
+    language: LanguageCode = Field(description="The language it is written in: en, zh, de...")
     url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$")]
     review_by: dt.date | None = Field(
         default=None,
@@ -58,11 +96,51 @@ class Source(Strict):
 
 
 class Unit(Strict):
-    """How a number reads after it: `kind` decides its formatting, en/zh the words."""
+    """How a number reads: `kind` decides its formatting; the words come after it in each
+    language (`{en: yuan, zh: 元}` beside `kind:`). Money has a `currency`; an exchange rate
+    says how much of `currency` one unit of `per` buys."""
 
     kind: UnitKind
-    en: str
-    zh: str
+    currency: CurrencyCode | None = Field(default=None, description="ISO 4217 code: CNY, EUR...")
+    per: CurrencyCode | None = Field(
+        default=None, description="For a rate: the currency one unit of which it prices."
+    )
+    words: dict[LanguageCode, str] = Field(
+        default={}, description="Written beside kind: `en: yuan`, `zh: 元`."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _words_beside_kind(cls, data: Any, info: ValidationInfo) -> Any:
+        if not isinstance(data, dict):
+            return data
+        languages = site_languages(info)
+        own = {"kind", "currency", "per", "words"}
+        words = {k: v for k, v in data.items() if k in languages}
+        rest = {k: v for k, v in data.items() if k not in languages}
+        missing = [code for code in languages if code not in words]
+        if missing and "kind" in rest and not set(rest) - own:
+            raise mistake(
+                f"the unit's word in {_named(missing)} is missing.",
+                "write what the unit reads as in each language, beside kind: "
+                + ", ".join(f"{code}: ..." for code in languages)
+                + ' (an empty word is written "").',
+            )
+        return {**rest, "words": words} if words or "words" not in rest else rest
+
+    @model_validator(mode="after")
+    def _currency_for_money(self) -> Unit:
+        if self.kind == "money" and self.currency is None:
+            raise mistake(
+                "an amount of money needs its currency.",
+                "add `currency:` with its ISO code, e.g. currency: CNY (yuan), EUR, USD.",
+            )
+        if self.per is not None and self.kind != "rate":
+            raise mistake("`per:` belongs to an exchange rate (kind: rate).", "delete it.")
+        return self
+
+    def __getitem__(self, code: str) -> str:
+        return self.words.get(code, "")
 
 
 class Period(Strict):
@@ -92,7 +170,7 @@ class Fact(Strict):
     """One fact: a number with its unit, a text, or a list of items, with its provenance."""
 
     topic: str = Field(description="One of the keys under `topics:`.")
-    label: Bilingual = Field(description="What the figure measures, in English and Chinese.")
+    label: Texts = Field(description="What the figure measures, in each language.")
     value: int | float | None = Field(
         default=None,
         description="Digits only: 6000000000, never '6 billion' or '60亿'. Needs `unit:`.",
@@ -101,8 +179,8 @@ class Fact(Strict):
     qualifier: Qualifier | None = Field(
         default=None, description="Only when the source says so: more than, over, record..."
     )
-    text: Bilingual | None = None
-    items: list[Bilingual] | None = Field(default=None, min_length=1)
+    text: Texts | None = None
+    items: list[Texts] | None = Field(default=None, min_length=1)
     period: Period | None = None
     as_of: dt.date = Field(description="The day the figure was true, YYYY-MM-DD.")
     source: SourceId = Field(description="One of the keys under `sources:`.")
@@ -145,7 +223,7 @@ class Fact(Strict):
 class Placeholder(Strict):
     """A value the sources do not give (contact details, ICP number), kept visibly empty."""
 
-    label: Bilingual
+    label: Texts
     placeholder: bool = False
     value: Text | None = None
 
@@ -164,18 +242,84 @@ class Placeholder(Strict):
         return self
 
 
+class SecondCurrency(Strict):
+    """Amounts also shown in a second currency, computed from one dated rate fact."""
+
+    rate: FactId = Field(description="The exchange rate fact (its unit: kind rate, currency, per).")
+    written: Texts = Field(
+        description="How a converted amount is written in each language; {} is the amount: "
+        "{en: 'US${}', zh: '{}美元'}."
+    )
+    sentence: Texts | None = Field(
+        default=None,
+        description="The sentence naming the rate, in each language, with {rate} (or "
+        "{rate_number}), {currency}, {source} and {date}; default: the engine's.",
+    )
+
+
+class Settings(Strict):
+    """What the engine needs to know about the site, each part optional."""
+
+    name: FactId | None = Field(default=None, description="The text fact naming the park.")
+    location: FactId | None = Field(default=None, description="The text fact of its place.")
+    founded: FactId | None = Field(
+        default=None, description="The year fact (unit of kind year) it began operating."
+    )
+    second_currency: SecondCurrency | None = None
+    icp_number: FactId | None = Field(
+        default=None,
+        description="The placeholder holding the ICP filing number shown in the footer.",
+    )
+    hosted_in_mainland_china: bool = Field(
+        default=False, description="A host in mainland China needs the ICP filing number."
+    )
+
+
 class Park(Strict):
     """Everything in data/park.yml."""
 
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     last_checked: dt.date = Field(
         description="The day someone last checked every fact against its source; the site shows it."
     )
     sources: dict[SourceId, Source] = Field(min_length=1)
     units: dict[str, Unit]
-    topics: dict[str, Bilingual]
+    topics: dict[str, Texts]
     facts: dict[FactId, Fact] = Field(min_length=1)
     placeholders: dict[FactId, Placeholder] = {}
+    site: Settings = Settings()
+    # Values made from this load of the data (figures' HTML, footnote lists...), each once.
+    _memo: dict = PrivateAttr(default_factory=dict)
 
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
+        """`make()` for this load of the data, computed once: a new load starts afresh."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
-EXCHANGE_RATE = "exchange_rate.yuan_per_usd"
+    def unit_of(self, fact: Fact) -> Unit | None:
+        return self.units.get(fact.unit or "")
+
+    def is_money(self, fact: Fact) -> bool:
+        unit = self.unit_of(fact)
+        return fact.value is not None and unit is not None and unit.kind == "money"
+
+    def converts(self, fact: Fact) -> bool:
+        """Whether a fact's amount is also shown in the second currency."""
+        rate = self.rate_unit()
+        unit = self.unit_of(fact)
+        return (
+            rate is not None
+            and unit is not None
+            and fact.value is not None
+            and unit.kind == "money"
+            and unit.currency == rate.currency
+        )
+
+    def rate_fact(self) -> Fact | None:
+        second = self.site.second_currency
+        return self.facts.get(second.rate) if second else None
+
+    def rate_unit(self) -> Unit | None:
+        fact = self.rate_fact()
+        return self.unit_of(fact) if fact else None

@@ -11,11 +11,12 @@ import io
 import json
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from parksite.content.pages import relative_url
+from parksite.i18n.languages import Language, Languages
 from parksite.i18n.numbers import format_period, significant
-from parksite.model.park import EXCHANGE_RATE, Fact, Park
+from parksite.model.park import Fact, Park
 
 # Raise when a column is renamed or removed (adding one keeps the version).
 EXPORT_SCHEMA_VERSION = 1
@@ -23,136 +24,135 @@ EXPORT_DIR = "data"
 JSON_NAME = "facts.json"
 CSV_NAME = "facts.csv"
 
-COLUMNS = (
-    "id",
-    "topic",
-    "label_en",
-    "label_zh",
-    "value",
-    "unit",
-    "unit_en",
-    "unit_zh",
-    "usd_value",
-    "qualifier",
-    "text_en",
-    "text_zh",
-    "period",
-    "as_of",
-    "source_id",
-    "source_publisher",
-    "source_title",
-    "source_date",
-    "source_url",
-    "also_sources",
-)
+def columns(park: Park, languages: Languages) -> tuple[str, ...]:
+    """The columns of both downloads: texts once per language, the second currency's value
+    when the site has one ('usd_value')."""
+    codes = languages.codes
+    rate = park.rate_unit()
+    return (
+        "id",
+        "topic",
+        *(f"label_{code}" for code in codes),
+        "value",
+        "unit",
+        *(f"unit_{code}" for code in codes),
+        *((f"{rate.per.lower()}_value",) if rate is not None else ()),
+        "qualifier",
+        *(f"text_{code}" for code in codes),
+        "period",
+        "as_of",
+        "source_id",
+        "source_publisher",
+        "source_title",
+        "source_date",
+        "source_url",
+        "also_sources",
+    )
 
 
-def _period(fact: Fact) -> str:
-    """'2021', 'since 2015', '2022–2024', or '' (English words, as a spreadsheet reads them)."""
+def _period(fact: Fact, lang: Language) -> str:
+    """'2021', 'since 2015', '2022–2024', or '' (in the site's default language)."""
     if fact.period is None:
         return ""
-    return format_period(fact.period.year, fact.period.start, fact.period.end, "en")
+    return format_period(fact.period.year, fact.period.start, fact.period.end, lang)
 
 
-def fact_rows(park: Park) -> list[dict[str, object]]:
+def fact_rows(park: Park, languages: Languages) -> list[dict[str, object]]:
     """One row per fact, in the order of data/park.yml. Lists are joined with ' | '."""
-    rate = park.facts[EXCHANGE_RATE].value
+    default = languages.default
+    rate_unit, rate_fact = park.rate_unit(), park.rate_fact()
     rows = []
     for fid, fact in park.facts.items():
-        unit = park.units.get(fact.unit or "")
+        unit = park.unit_of(fact)
         texts = fact.items or ([fact.text] if fact.text else [])
         source = park.sources[fact.source]
-        money = fact.value is not None and unit is not None and unit.kind == "money"
-        rows.append(
+        row: dict[str, object] = {"id": fid, "topic": fact.topic}
+        row.update({f"label_{code}": fact.label[code] for code in languages.codes})
+        row.update({"value": fact.value, "unit": fact.unit})
+        row.update({f"unit_{code}": unit[code] if unit else None for code in languages.codes})
+        if rate_unit is not None:
+            converted = significant(fact.value / rate_fact.value) if park.converts(fact) else None
+            row[f"{rate_unit.per.lower()}_value"] = converted
+        row["qualifier"] = fact.qualifier
+        row.update(
+            {f"text_{code}": " | ".join(t[code] for t in texts) or None for code in languages.codes}
+        )
+        row.update(
             {
-                "id": fid,
-                "topic": fact.topic,
-                "label_en": fact.label.en,
-                "label_zh": fact.label.zh,
-                "value": fact.value,
-                "unit": fact.unit,
-                "unit_en": unit.en if unit else None,
-                "unit_zh": unit.zh if unit else None,
-                "usd_value": significant(fact.value / rate) if money else None,
-                "qualifier": fact.qualifier,
-                "text_en": " | ".join(t.en for t in texts) or None,
-                "text_zh": " | ".join(t.zh for t in texts) or None,
-                "period": _period(fact) or None,
+                "period": _period(fact, default) or None,
                 "as_of": fact.as_of.isoformat(),
                 "source_id": fact.source,
-                "source_publisher": source.publisher.en,
-                "source_title": source.title.en,
+                "source_publisher": source.publisher[default.code],
+                "source_title": source.title[default.code],
                 "source_date": source.date.isoformat(),
                 "source_url": source.url,
                 "also_sources": " | ".join(fact.also) or None,
             }
         )
+        rows.append(row)
     return rows
 
 
-def facts_json(park: Park) -> str:
+def facts_json(park: Park, languages: Languages) -> str:
     """The JSON download: a schema version, the exchange rate, the sources and the facts."""
     document = {
         "schema_version": EXPORT_SCHEMA_VERSION,
         "last_checked": park.last_checked.isoformat(),
-        "exchange_rate_fact": EXCHANGE_RATE,
-        "columns": list(COLUMNS),
+        "exchange_rate_fact": park.site.second_currency.rate if park.site.second_currency else None,
+        "columns": list(columns(park, languages)),
         "sources": {
             sid: {
-                "publisher_en": s.publisher.en,
-                "publisher_zh": s.publisher.zh,
-                "title_en": s.title.en,
-                "title_zh": s.title.zh,
+                **{f"publisher_{code}": s.publisher[code] for code in languages.codes},
+                **{f"title_{code}": s.title[code] for code in languages.codes},
                 "date": s.date.isoformat(),
                 "language": s.language,
                 "url": s.url,
             }
             for sid, s in park.sources.items()
         },
-        "facts": fact_rows(park),
+        "facts": fact_rows(park, languages),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def facts_csv(park: Park) -> str:
+def facts_csv(park: Park, languages: Languages) -> str:
     """The CSV download, with a byte-order mark so that spreadsheets read the Chinese."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns(park, languages), lineterminator="\n")
     writer.writeheader()
-    for row in fact_rows(park):
+    for row in fact_rows(park, languages):
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return "\ufeff" + out.getvalue()
 
 
-def write_exports(park: Park, site_dir: Path) -> list[Path]:
+def write_exports(park: Park, languages: Languages, site_dir: Path) -> list[Path]:
     """Write both downloads into a built site; return their paths."""
     folder = site_dir / EXPORT_DIR
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in ((JSON_NAME, facts_json(park)), (CSV_NAME, facts_csv(park))):
+    documents = ((JSON_NAME, facts_json(park, languages)), (CSV_NAME, facts_csv(park, languages)))
+    for name, text in documents:
         path = folder / name
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
 
 
-def downloads_html(lang: str, page_url: str) -> Markup:
+def downloads_html(lang: Language, page_url: str) -> Markup:
     """Links to both downloads from a page, relative so that any host and folder works."""
-    words = {
-        "en": ("Download every fact", "JSON, with a schema version", "CSV, opens in a spreadsheet"),
-        "zh": ("下载全部数据", "JSON格式，含数据结构版本号", "CSV格式，可用电子表格打开"),
-    }[lang]
-    item = (
-        '<li><a href="{href}" download>{name}</a> ({what})</li>'
-        if lang == "en"
-        else '<li><a href="{href}" download>{name}</a>（{what}）</li>'
-    )
+    words = lang.words
+    pattern = escape(words["downloads.item"])
     items = Markup("").join(
-        Markup(item).format(
-            href=relative_url(page_url, f"{EXPORT_DIR}/{name}"), name=name, what=what
+        Markup("<li>{}</li>").format(
+            Markup(pattern).format(
+                link=Markup('<a href="{href}" download>{name}</a>').format(
+                    href=relative_url(page_url, f"{EXPORT_DIR}/{name}"), name=name
+                ),
+                what=words[f"downloads.{kind}"],
+            )
         )
-        for name, what in ((JSON_NAME, words[1]), (CSV_NAME, words[2]))
+        for name, kind in ((JSON_NAME, "json"), (CSV_NAME, "csv"))
     )
     return Markup('<p class="downloads-title">{}</p><ul class="downloads">{}</ul>').format(
-        words[0], items
+        words["downloads.title"], items
     )

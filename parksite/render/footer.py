@@ -4,33 +4,37 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from parksite.i18n.languages import Language
 from parksite.i18n.numbers import format_date
-from parksite.model.load import per_data_load
-from parksite.model.park import Lang, Park
+from parksite.model.park import Park
 from parksite.render.figures import placeholder_html
 from parksite.render.head import SHARE_SIZE
 
 # The public register of ICP filings, where a reader can verify the number.
 MIIT_FILING_SITE = "https://beian.miit.gov.cn/"
-ICP_KEY = "site.icp_number"
-WORDS = {
-    "checked": {"en": "Facts last checked on {date}", "zh": "数据核对日期：{date}"},
-}
 
 
-@per_data_load
-def footer_line(park: Park, lang: Lang) -> Markup:
-    """The ICP number (or its visible placeholder) linked to the MIIT register, and the check
-    date: the same on every page of a language, so made once per language and data load."""
-    icp = placeholder_html(park, ICP_KEY, lang, "the footer")
-    checked = WORDS["checked"][lang].format(date=format_date(park.last_checked, lang))
+def footer_line(park: Park, lang: Language) -> Markup:
+    """The ICP number (when the site has one) linked to the MIIT register, and the check date:
+    the same on every page of a language, so made once per language and data load."""
+    return park.memo(("footer", lang.code), lambda: _footer_line(park, lang))
+
+
+def _footer_line(park: Park, lang: Language) -> Markup:
+    icp = Markup("")
+    if park.site.icp_number:
+        number = placeholder_html(park, park.site.icp_number, lang, "the footer")
+        icp = Markup(
+            '<a class="park-footer__icp" href="{site}" rel="noopener">{number}</a>'
+        ).format(site=MIIT_FILING_SITE, number=number)
+    checked = lang.words.format("footer_checked", date=format_date(park.last_checked, lang))
     return Markup(
-        '<p class="park-footer"><a class="park-footer__icp" href="{site}" rel="noopener">{icp}</a>'
+        '<p class="park-footer">{icp}'
         '<span class="park-footer__checked" data-last-checked="{iso}">{checked}</span></p>'
-    ).format(site=MIIT_FILING_SITE, icp=icp, iso=park.last_checked.isoformat(), checked=checked)
+    ).format(icp=icp, iso=park.last_checked.isoformat(), checked=checked)
 
 
-def footer_html(park: Park, lang: Lang, share_image: str | None) -> Markup:
+def footer_html(park: Park, lang: Language, share_image: str | None) -> Markup:
     """The footer line, then the page's share image for WeChat, which previews a link with the
     page's first large image. The image is hidden and lazy, so browsers never fetch it; the
     404 page, shown at any address, has none (None)."""
@@ -41,15 +45,9 @@ def footer_html(park: Park, lang: Lang, share_image: str | None) -> Markup:
     ).format(share_image, *SHARE_SIZE)
 
 
-_CHECKED = {
-    "en": "The figures on this site were last checked against their sources on {date}.",
-    "zh": "本站数据最近一次于{date}与来源核对。",
-}
-
-
-def checked_html(park: Park, lang: Lang) -> Markup:
+def checked_html(park: Park, lang: Language) -> Markup:
     """The sentence telling readers when the data were last checked against the sources."""
     return Markup('<span class="data-checked" data-checked="{iso}">{text}</span>').format(
         iso=park.last_checked.isoformat(),
-        text=_CHECKED[lang].format(date=format_date(park.last_checked, lang)),
+        text=lang.words.format("data_checked", date=format_date(park.last_checked, lang)),
     )

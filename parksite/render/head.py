@@ -16,13 +16,10 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
-from parksite.model.load import per_data_load
-from parksite.model.park import LANGS, Lang, Park
-from parksite.project import ROOT, shown
+from parksite.i18n.languages import Language, Languages
+from parksite.model.park import Park
+from parksite.project import shown
 
-# The language of each page as HTML and hreflang write it: Chinese in simplified script.
-HTML_LANG: dict[Lang, str] = {"en": "en", "zh": "zh-Hans"}
-OG_LOCALE: dict[Lang, str] = {"en": "en_US", "zh": "zh_CN"}
 # The share images, drawn by `make share-image` (parksite/shareimage.py) and committed: one
 # per page of the navigation and language, assets/share/en/about.png, with manifest.json
 # saying what each shows. Building never draws them (no browser or CJK fonts needed).
@@ -40,18 +37,12 @@ HOW_TO_DRAW = (
 class PageInfo:
     """What the head says about one page in one language."""
 
-    lang: Lang
+    lang: Language
     url: str  # the page's URL relative to the site root: "", "about/", "zh/about/"
     title: str  # the full document title, as the <title> element shows it
     description: str
     image: str  # the share image's URL relative to the site root: assets/share/en/about.png
     image_alt: str
-
-
-def language_url(url: str, lang: Lang) -> str:
-    """The same page's URL in another language: 'zh/about/' <-> 'about/'."""
-    base = url.removeprefix("zh/") if url != "zh/" else ""
-    return f"zh/{base}" if lang == "zh" else base
 
 
 def absolute(site_url: str, url: str) -> str:
@@ -61,9 +52,9 @@ def absolute(site_url: str, url: str) -> str:
 # --- Which image a page shares ----------------------------------------------------------
 
 
-def image_name(lang: Lang, key: str) -> str:
+def image_name(lang: Language, key: str) -> str:
     """The image's name in the manifest and under assets/share/: 'zh/stories.png'."""
-    return f"{lang}/{key}.png"
+    return f"{lang.code}/{key}.png"
 
 
 def read_manifest(path: Path = MANIFEST) -> dict[str, dict[str, str]]:
@@ -91,7 +82,7 @@ def nav_files(nav: object) -> list[str]:
 
 
 def share_image(
-    manifest_file: Path, lang: Lang, key: str, in_nav: bool, source: str
+    manifest_file: Path, lang: Language, key: str, in_nav: bool, source: str
 ) -> tuple[str, str]:
     """The share image of a page, as (URL relative to the site root, its alt text).
 
@@ -118,19 +109,24 @@ def share_image(
 # --- The head tags ----------------------------------------------------------------------
 
 
-def park_json_ld(park: Park, lang: Lang) -> str:
-    """The park as a schema.org Organization and Place, with facts from the data only."""
-    other: Lang = "zh" if lang == "en" else "en"
-    name = park.facts["park.name"].text
-    location = park.facts["park.location"].text
-    data = {
+def park_json_ld(park: Park, lang: Language, languages: Languages, site_name: str) -> str:
+    """The park as a schema.org Organization and Place, from the facts the site names
+    (`site:` in the data); a fact it does not name is left out."""
+    settings = park.site
+    name = park.facts[settings.name].text if settings.name else None
+    others = [other.code for other in languages if other is not lang]
+    data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": ["Organization", "Place"],
-        "name": name[lang],
-        "alternateName": name[other],
-        "address": location[lang],
-        "foundingDate": str(park.facts["park.opened"].value),
+        "name": name[lang.code] if name else site_name,
     }
+    if name and others:
+        alternates = [name[code] for code in others]
+        data["alternateName"] = alternates[0] if len(alternates) == 1 else alternates
+    if settings.location:
+        data["address"] = park.facts[settings.location].text[lang.code]
+    if settings.founded:
+        data["foundingDate"] = str(park.facts[settings.founded].value)
     # "</" could end the script element early; JSON allows it escaped.
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
@@ -150,15 +146,17 @@ class _LanguageTags:
     json_ld: str
 
 
-@per_data_load
-def _tags_for_language(park: Park, lang: Lang, site_name: str) -> _LanguageTags:
+def _tags_for_language(
+    park: Park, lang: Language, languages: Languages, site_name: str
+) -> _LanguageTags:
     return _LanguageTags(
         site_name=_meta("property", "og:type", "website")
         + "\n"
         + _meta("property", "og:site_name", site_name),
-        locales=_meta("property", "og:locale", OG_LOCALE[lang])
-        + "\n"
-        + _meta("property", "og:locale:alternate", OG_LOCALE["zh" if lang == "en" else "en"]),
+        locales="\n".join(
+            [_meta("property", "og:locale", lang.og)]
+            + [_meta("property", "og:locale:alternate", o.og) for o in languages if o is not lang]
+        ),
         image_kind="\n".join(
             _meta("property", key, value)
             for key, value in (
@@ -168,21 +166,30 @@ def _tags_for_language(park: Park, lang: Lang, site_name: str) -> _LanguageTags:
             )
         ),
         card=_meta("name", "twitter:card", "summary_large_image"),
-        json_ld=f'<script type="application/ld+json">{park_json_ld(park, lang)}</script>',
+        json_ld='<script type="application/ld+json">'
+        + park_json_ld(park, lang, languages, site_name)
+        + "</script>",
     )
 
 
-def head_html(park: Park, page: PageInfo, site_url: str, site_name: str) -> Markup:
+def head_html(
+    park: Park, page: PageInfo, languages: Languages, site_url: str, site_name: str
+) -> Markup:
     """The head tags for one page: description, canonical, hreflang, Open Graph, Twitter, JSON-LD.
 
     Built from plain strings: a build of thousands of stories calls this once per page, and
     only the page's own address, title, description and image differ from page to page.
     """
-    shared = _tags_for_language(park, page.lang, site_name)
+    shared = park.memo(
+        ("head tags", page.lang.code, site_name),
+        lambda: _tags_for_language(park, page.lang, languages, site_name),
+    )
     canonical = absolute(site_url, page.url)
     image = absolute(site_url, page.image)
-    alternates = [(HTML_LANG[lang], language_url(page.url, lang)) for lang in LANGS]
-    alternates.append(("x-default", language_url(page.url, "en")))
+    alternates = [(lang.html, languages.url_in(page.url, lang)) for lang in languages]
+    alternates.append(("x-default", languages.url_in(page.url, languages.default)))
+    if len(languages) == 1:
+        alternates = []  # no other language to point to
     tags = [
         _meta("name", "description", page.description),
         f'<link rel="canonical" href="{escape(canonical)}">',

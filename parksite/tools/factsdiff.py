@@ -11,18 +11,19 @@ import argparse
 import subprocess
 import sys
 
+from parksite.i18n.languages import Language, Languages, build_languages
 from parksite.i18n.numbers import format_quantity
 from parksite.model.errors import DataError
 from parksite.model.load import parse_park
-from parksite.model.park import EXCHANGE_RATE, Fact, Park
-from parksite.project import DATA_FILE, ROOT
+from parksite.model.park import Fact, Park
+from parksite.project import DATA_FILE, PROJECT, ROOT, shown
 from parksite.render.figures import figure_text
 
 DATA_PATH = DATA_FILE.relative_to(ROOT).as_posix()
 
 
-def _figure(park: Park, fact: Fact) -> str:
-    text = figure_text(park, fact, "en")
+def _figure(park: Park, fact: Fact, lang: Language) -> str:
+    text = figure_text(park, fact, lang)
     return f"{text} (planned)" if fact.qualifier == "planned" else text
 
 
@@ -30,7 +31,8 @@ def _source(park: Park, fact: Fact) -> str:
     source = park.sources.get(fact.source)
     if source is None:
         return fact.source
-    return f'{source.publisher.en}, "{source.title.en}" <{source.url}>'
+    code = next(iter(source.publisher))
+    return f'{source.publisher[code]}, "{source.title[code]}" <{source.url}>'
 
 
 def _period(fact: Fact) -> str:
@@ -40,16 +42,23 @@ def _period(fact: Fact) -> str:
     return str(p.year) if p.year is not None else f"{p.start}–{p.end or ''}"
 
 
-def describe_change(old: Park, new: Park, fid: str) -> str | None:
+def _labels(fact: Fact, languages: Languages) -> str:
+    """'"National patents" / 国家专利': the default language's quoted, then the others."""
+    first, *rest = (fact.label[lang.code] for lang in languages)
+    return " / ".join([f'"{first}"', *rest])
+
+
+def describe_change(old: Park, new: Park, fid: str, languages: Languages) -> str | None:
     """One line for a fact that differs between two versions of the data, else None."""
     was, now = old.facts[fid], new.facts[fid]
     if was == now and _source(old, was) == _source(new, now):
         return None
-    before, after = _figure(old, was), _figure(new, now)
+    lang = languages.default
+    before, after = _figure(old, was, lang), _figure(new, now, lang)
     if was.value is not None and now.value is not None and was.unit == now.unit:
         # "713 → 750 national patents": the unit once, after the new figure.
         unit = old.units[was.unit or ""]
-        before = format_quantity(was.value, "en", unit.kind, "", was.qualifier)
+        before = format_quantity(was.value, lang, unit.kind, "", was.qualifier)
     text = f"{before} → {after}" if before != after else f"{after} (figure unchanged)"
     text += f", as of {now.as_of}" + (f" (was {was.as_of})" if was.as_of != now.as_of else "")
     if _period(was) != _period(now):
@@ -57,28 +66,33 @@ def describe_change(old: Park, new: Park, fid: str) -> str | None:
     text += f", source: {_source(new, now)}"
     if was.source != now.source:
         text += f" (was {_source(old, was)})"
-    if was.label.en != now.label.en or was.label.zh != now.label.zh:
-        text += f', label "{was.label.en}" / {was.label.zh} → "{now.label.en}" / {now.label.zh}'
-    if fid == EXCHANGE_RATE and was.value != now.value:
-        text += "; every US dollar figure on the site changes with it"
-    return f"- {now.label.en} ({fid}): {text}"
+    if was.label != now.label:
+        text += f", label {_labels(was, languages)} → {_labels(now, languages)}"
+    second = new.site.second_currency
+    if second is not None and fid == second.rate and was.value != now.value:
+        text += "; every converted amount on the site changes with it"
+    return f"- {now.label[lang.code]} ({fid}): {text}"
 
 
-def _one(park: Park, fid: str) -> str:
+def _one(park: Park, fid: str, lang: Language) -> str:
     fact = park.facts[fid]
     return (
-        f"- {fact.label.en} ({fid}): {_figure(park, fact)}, as of {fact.as_of}, "
+        f"- {fact.label[lang.code]} ({fid}): {_figure(park, fact, lang)}, as of {fact.as_of}, "
         f"source: {_source(park, fact)}"
     )
 
 
-def diff_lines(old: Park, new: Park) -> list[str]:
+def diff_lines(old: Park, new: Park, languages: Languages) -> list[str]:
     """The changed, added and removed facts (and sources), as lines of Markdown."""
+    lang = languages.default
     changed = [
-        line for fid in new.facts if fid in old.facts if (line := describe_change(old, new, fid))
+        line
+        for fid in new.facts
+        if fid in old.facts
+        if (line := describe_change(old, new, fid, languages))
     ]
-    added = [_one(new, fid) for fid in new.facts if fid not in old.facts]
-    removed = [_one(old, fid) for fid in old.facts if fid not in new.facts]
+    added = [_one(new, fid, lang) for fid in new.facts if fid not in old.facts]
+    removed = [_one(old, fid, lang) for fid in old.facts if fid not in new.facts]
     sources_added = [f"- {sid}: {_src(new, sid)}" for sid in new.sources if sid not in old.sources]
     sources_removed = [
         f"- {sid}: {_src(old, sid)}" for sid in old.sources if sid not in new.sources
@@ -98,7 +112,8 @@ def diff_lines(old: Park, new: Park) -> list[str]:
 
 def _src(park: Park, sid: str) -> str:
     s = park.sources[sid]
-    return f'{s.publisher.en}, "{s.title.en}", {s.date} <{s.url}>'
+    code = next(iter(s.publisher))
+    return f'{s.publisher[code]}, "{s.title[code]}", {s.date} <{s.url}>'
 
 
 def revision_text(ref: str) -> str:
@@ -114,11 +129,16 @@ def revision_text(ref: str) -> str:
     return result.stdout
 
 
-def report(base: str, old_text: str, head: str, new_text: str) -> str:
+def report(
+    base: str, old_text: str, head: str, new_text: str, languages: Languages | None = None
+) -> str:
     """The whole message: a heading, then the changes or a line saying there are none."""
-    old = parse_park(old_text, f"{base}:{DATA_PATH}")
-    new = parse_park(new_text, f"{head}:{DATA_PATH}")
-    lines = diff_lines(old, new)
+    languages = languages or build_languages(
+        PROJECT.config, shown(PROJECT.config_file), PROJECT.words_dir
+    )
+    old = parse_park(old_text, f"{base}:{DATA_PATH}", languages.codes)
+    new = parse_park(new_text, f"{head}:{DATA_PATH}", languages.codes)
+    lines = diff_lines(old, new, languages)
     head_line = f"Facts in {DATA_PATH}: {base} → {head}"
     if not lines:
         return f"{head_line}\n\nNo fact or source changed.\n"
