@@ -69,7 +69,29 @@ class Project:
     @cached_property
     def config(self) -> dict:
         """mkdocs.yml's plain values, read without running anything it names."""
-        data = yaml.load(self.config_file.read_text(encoding="utf-8"), Loader=_PlainLoader)
+        from parksite.model.errors import DataError, Problem
+
+        where = shown(self.config_file)
+        try:
+            data = yaml.load(self.config_file.read_text(encoding="utf-8"), Loader=_PlainLoader)
+        except FileNotFoundError:
+            raise DataError(
+                [Problem(where, None, None, "", "the file is missing.", "restore it from git.")]
+            ) from None
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise DataError(
+                [
+                    Problem(
+                        where,
+                        mark.line + 1 if mark else None,
+                        None,
+                        "",
+                        f"this is not valid YAML ({getattr(exc, 'problem', exc)}).",
+                        "check the indentation and that quotes and brackets are closed.",
+                    )
+                ]
+            ) from None
         return data if isinstance(data, dict) else {}
 
 

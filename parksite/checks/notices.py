@@ -13,6 +13,7 @@ from parksite.model.review import review_notices
 
 log = logging.getLogger("mkdocs.plugins.parksite")
 
+
 def placeholder_notices(park: Park) -> list[str]:
     """One line per value the sources lack and nobody has filled in yet."""
     return [

@@ -104,7 +104,9 @@ def _blank(line: str) -> str:
 
 def _year_words(park: Park) -> tuple[str, ...]:
     """Unit words that make a year-like number a quantity instead: '2000 m²', '2000平方米'."""
-    words = {w for u in park.units.values() if u.kind != "year" for w in u.words.values() if w.strip()}
+    words = {
+        w for u in park.units.values() if u.kind != "year" for w in u.words.values() if w.strip()
+    }
     return tuple(sorted(words, key=len, reverse=True))
 
 

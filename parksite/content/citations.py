@@ -176,17 +176,25 @@ def parity_problems(site: Site) -> Iterator[Problem]:
     or the other way round (ids the data lacks are reported once, by the reference check)."""
     languages, facts = site.languages, site.park.facts
     by_page: dict[str, dict[str, int]] = {}
+    # A page citing an id the data lacks is told that once; comparing it now would advise
+    # removing the correct citation from its other languages.
+    unknown: set[str] = set()
     for c in all_citations(site):
         if c.fact in facts:
             by_page.setdefault(c.page, {}).setdefault(c.fact, c.line)
+        else:
+            unknown.add(languages.file_in(c.page, languages.default))
     present = {path.relative_to(site.docs_dir).as_posix() for path in site.pages}
-    for page in sorted(p for p in present if languages.of_file(p).default):
+    for page in sorted(p for p in present if languages.of_file(p).default and p not in unknown):
         for lang in languages.all[1:]:
             other = languages.file_in(page, lang)
             if other not in present:
                 continue  # reported by twin_problems
             mine, theirs = by_page.get(page, {}), by_page.get(other, {})
-            for here, there, shows, lacks in ((page, other, mine, theirs), (other, page, theirs, mine)):
+            for here, there, shows, lacks in (
+                (page, other, mine, theirs),
+                (other, page, theirs, mine),
+            ):
                 for fact_id in sorted(shows.keys() - lacks.keys()):
                     yield Problem(
                         shown(site.docs_dir / here),

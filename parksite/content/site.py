@@ -38,9 +38,7 @@ class Site:
         cls, project: Project, docs_dir: Path | None = None, *, today: dt.date | None = None
     ) -> Site:
         """Read the languages, the data and the pages; raise DataError on any mistake."""
-        languages = build_languages(
-            project.config, shown(project.config_file), project.words_dir
-        )
+        languages = build_languages(project.config, shown(project.config_file), project.words_dir)
         park = load_park(project.data_file, languages.codes, today=today)
         docs = docs_dir or project.docs_dir
         return cls(project, languages, park, docs, read_pages(docs))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -136,6 +136,20 @@ class Languages:
 # --- Building the registry ----------------------------------------------------------------
 
 
+def engine_language(
+    code: str, *, default: bool = True, html: str | None = None, locale: str | None = None
+) -> Language:
+    """One language with the engine's own words, outside any site (for tools and tests)."""
+    entry = {"locale": code, "default": default, "theme": {"language": html or code}}
+    config = {
+        "plugins": [
+            {"i18n": {"languages": [entry]}},
+            {"parksite": {"locales": {code: locale} if locale else {}}},
+        ]
+    }
+    return replace(build_languages(config, "mkdocs.yml", None).all[0], default=default)
+
+
 def i18n_languages(config: Mapping) -> list[dict]:
     """The languages of mkdocs.yml as plain dicts: the i18n plugin's, else the theme's one."""
     for plugin in config.get("plugins") or []:
@@ -155,9 +169,7 @@ def plugin_settings(config: Mapping) -> dict:
     return {}
 
 
-def build_languages(
-    config: Mapping, config_file: str, words_dir: Path | None
-) -> Languages:
+def build_languages(config: Mapping, config_file: str, words_dir: Path | None) -> Languages:
     """The registry for a site's mkdocs.yml (as plain values) and its own words folder.
 
     Raises DataError naming the file and line of a missing or malformed word.
@@ -327,4 +339,3 @@ def _flatten(data: object, path: tuple, into: dict[str, object]) -> None:
             _flatten(value, (*path, str(key)), into)
     elif path:
         into[".".join(path)] = data
-

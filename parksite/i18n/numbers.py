@@ -47,9 +47,12 @@ def format_quantity(
     if qualifier in ("more_than", "over", "record", "about"):
         match = _COMPACT.match(number)
         digits, magnitude = (match["digits"], match["magnitude"]) if match else (number, "")
-        number = lang.words.format(
-            f"qualifier.{qualifier}", number=number, digits=digits, magnitude=magnitude
-        )
+        key = f"qualifier.{qualifier}"
+        # A language may word a qualifier differently for a number with a fraction
+        # (Chinese: 60余亿, but 超过4.5亿).
+        if not digits.isdigit() and lang.words.get(f"{key}_fraction"):
+            key += "_fraction"
+        number = lang.words.format(key, number=number, digits=digits, magnitude=magnitude)
     return with_unit(number, unit, lang)
 
 

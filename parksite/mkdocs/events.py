@@ -153,14 +153,10 @@ def not_found_html(site: Site, site_url: str) -> Markup:
     parts = []
     for lang in site.languages:
         words = lang.words
-        home = Markup('<a href="{}">{}</a>').format(
-            site_url + lang.prefix, words["not_found.home"]
-        )
+        home = Markup('<a href="{}">{}</a>').format(site_url + lang.prefix, words["not_found.home"])
         text = Markup(escape(words["not_found.text"])).format(home=home)
         if lang.default:
-            parts.append(
-                Markup("<h1>{}</h1>\n<p>{}</p>").format(words["not_found.title"], text)
-            )
+            parts.append(Markup("<h1>{}</h1>\n<p>{}</p>").format(words["not_found.title"], text))
         else:
             parts.append(
                 Markup('<div lang="{}">\n<h2>{}</h2>\n<p>{}</p>\n</div>').format(

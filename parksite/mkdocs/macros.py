@@ -95,9 +95,7 @@ def define_env(env) -> None:
         language = lang()
         folder = site.stories_folder or ""
         stories = site.stories(language)
-        return render.story_cards_html(
-            park, stories, language, folder, env.page.url, where(), page
-        )
+        return render.story_cards_html(park, stories, language, folder, env.page.url, where(), page)
 
     @env.macro
     def sources_index() -> str:

@@ -41,4 +41,6 @@ def fix_theme_html(html: str, lang: Language) -> str:
         )
     html = _PALETTE.sub("", html, count=1)
     # axe aria-dialog-name: a dialog needs an accessible name.
-    return html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{lang.words["search"]}">')
+    return html.replace(
+        _SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{lang.words["search"]}">'
+    )

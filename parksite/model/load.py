@@ -9,6 +9,7 @@ import string
 from collections.abc import Iterator
 from pathlib import Path
 
+from babel.numbers import get_currency_symbol
 from pydantic import BaseModel, ValidationError
 
 from parksite.model import park as model
@@ -66,11 +67,7 @@ def read_text(path: Path) -> str:
 
 
 def parse_park(
-    text: str,
-    file: str = "data/park.yml",
-    languages: tuple[str, ...] = ("en",),
-    *,
-    today: dt.date | None = None,
+    text: str, file: str, languages: tuple[str, ...], *, today: dt.date | None = None
 ) -> Park:
     """Validate the text of a park file; raise DataError listing every problem."""
     located = load_text(text, file)
@@ -180,12 +177,19 @@ def _explain(kind: str, err: dict, path: tuple, located: Located) -> tuple[str, 
     if kind == "missing":
         return f"`{name}` is missing.", f"add a line `{name}: ...` (see the facts around it)."
     if kind == "extra_forbidden":
+        computed = _computed_currency(located.data)
+        if computed and computed.lower() in name.lower():
+            return (
+                f"`{name}` is not allowed: amounts in {computed} are computed, never typed.",
+                f"state the amount in its own currency; the site shows it in {computed} too.",
+            )
         close = difflib.get_close_matches(name, sorted(_FIELDS), n=1, cutoff=0.6)
         hint = f"did you mean `{close[0]}`?" if close else "delete it, or check its spelling."
         return f"`{name}` is not a known key here.", hint
     if kind in ("int_type", "float_type", "int_from_float"):
         if name == "value":
-            return f"expected a number, found {found}.", _number_hint(located.raw.get(path, ""))
+            raw = located.raw.get(path, "")
+            return f"expected a number, found {found}.", _number_hint(raw, located.data)
         return f"expected a whole number, found {found}.", "write digits only, e.g. 2021."
     if kind == "string_too_short":
         return "this text is empty.", "write the text, or delete the line if it is optional."
@@ -224,8 +228,33 @@ def _explain(kind: str, err: dict, path: tuple, located: Located) -> tuple[str, 
     return f"{err['msg']} (found {found}).", ""
 
 
-def _number_hint(raw: str) -> str:
-    """How to write a figure typed as words, with commas or in dollars."""
+def _computed_currency(data: object) -> str | None:
+    """The second currency of a park file that may not validate yet (its raw values): the
+    `per:` of the unit of the rate fact `site: second_currency: rate:` names."""
+    try:
+        rate = data["site"]["second_currency"]["rate"]  # type: ignore[index]
+        unit = data["facts"][rate]["unit"]  # type: ignore[index]
+        per = data["units"][unit]["per"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return None
+    return per if isinstance(per, str) else None
+
+
+def _number_hint(raw: str, data: object) -> str:
+    """How to write a figure typed as words, with commas or in the computed currency."""
+    computed = _computed_currency(data)
+    if computed and any(
+        sign and sign in raw
+        for sign in (
+            computed,
+            get_currency_symbol(computed, locale="en"),
+            "$" * (computed == "USD"),
+        )
+    ):
+        return (
+            f"amounts in {computed} are computed, never typed: write the amount in its own "
+            "currency (see `units:`); the site shows it converted."
+        )
     digits = raw.replace(",", "").replace(" ", "").replace("_", "")
     if digits.replace(".", "", 1).isdigit():
         return f"write {digits}, without quotes or commas."

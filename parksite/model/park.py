@@ -10,6 +10,7 @@ given in each of the site's languages, which validation takes from its context:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Hashable
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -56,13 +57,10 @@ def _in_each_language(texts: dict[str, str], info: ValidationInfo) -> dict[str, 
     languages = site_languages(info)
     missing = [code for code in languages if code not in texts]
     if missing:
+        example = ", ".join(f"{code}: {texts.get(code, '...')}" for code in languages)
         raise mistake(
             f"the text in {_named(missing)} is missing.",
-            "every label and text is written in each of the site's languages ("
-            + ", ".join(f"{code}:" for code in languages)
-            + "), e.g. label: {"
-            + ", ".join(f"{code}: ..." for code in languages)
-            + "}.",
+            f"every label and text is written in each of the site's languages: {{{example}}}.",
         )
     unknown = [code for code in texts if code not in languages]
     if languages and unknown:
@@ -118,6 +116,12 @@ class Unit(Strict):
         own = {"kind", "currency", "per", "words"}
         words = {k: v for k, v in data.items() if k in languages}
         rest = {k: v for k, v in data.items() if k not in languages}
+        strangers = [k for k in rest if k not in own and re.fullmatch(r"[a-z]{2,3}", str(k))]
+        if languages and strangers:
+            raise mistake(
+                f"{_named(strangers)} is not one of the site's languages ({', '.join(languages)}).",
+                "delete it, or add the language to the i18n languages in mkdocs.yml.",
+            )
         missing = [code for code in languages if code not in words]
         if missing and "kind" in rest and not set(rest) - own:
             raise mistake(

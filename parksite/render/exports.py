@@ -24,6 +24,7 @@ EXPORT_DIR = "data"
 JSON_NAME = "facts.json"
 CSV_NAME = "facts.csv"
 
+
 def columns(park: Park, languages: Languages) -> tuple[str, ...]:
     """The columns of both downloads: texts once per language, the second currency's value
     when the site has one ('usd_value')."""

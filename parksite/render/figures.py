@@ -106,9 +106,7 @@ def _rate_note(park: Park, lang: Language) -> Markup:
     # The rate is a figure too: it names its fact and source like every other.
     return Markup(
         '<p class="fact-rate-note" data-fact="{id}" data-source="{sid}">{text}</p>'
-    ).format(
-        id=park.site.second_currency.rate, sid=park.rate_fact().source, text=safe(text)
-    )
+    ).format(id=park.site.second_currency.rate, sid=park.rate_fact().source, text=safe(text))
 
 
 def _span(

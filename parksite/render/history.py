@@ -40,7 +40,9 @@ def history_html(park: Park, history: dict[str, Change] | None, lang: Language) 
         )
     note = Markup("")
     if history is None:
-        note = Markup('<p class="fact-history__note">{}</p>').format(lang.words["history.no_history"])
+        note = Markup('<p class="fact-history__note">{}</p>').format(
+            lang.words["history.no_history"]
+        )
     return note + Markup(
         '<table class="fact-history"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>'
         "<tbody>{}</tbody></table>"

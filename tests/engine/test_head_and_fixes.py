@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from parksite.content.pages import relative_url
+from parksite.i18n.languages import Languages
 from parksite.mkdocs.sitemaps import robots_txt
 from parksite.mkdocs.themefix import fix_theme_html
-from parksite.render.head import language_url, park_json_ld
+from parksite.model.load import parse_park
+from parksite.render.head import park_json_ld
+from tests.engine.conftest import DATA, EN, TODAY, ZH
+
+LANGUAGES = Languages((EN, ZH))
 
 
 @pytest.mark.parametrize(
@@ -19,8 +25,16 @@ from parksite.render.head import language_url, park_json_ld
         ("zh/about/", "zh", "zh/about/"),
     ],
 )
-def test_language_url(url: str, lang: str, expected: str) -> None:
-    assert language_url(url, lang) == expected
+def test_the_same_page_in_another_language(url: str, lang: str, expected: str) -> None:
+    assert LANGUAGES.url_in(url, LANGUAGES[lang]) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "lang", "expected"),
+    [("about.md", "zh", "about.zh.md"), ("stories/x.zh.md", "en", "stories/x.md")],
+)
+def test_the_same_page_file_in_another_language(src: str, lang: str, expected: str) -> None:
+    assert LANGUAGES.file_in(src, LANGUAGES[lang]) == expected
 
 
 def test_theme_fixes_make_toggles_and_labels_valid_and_name_the_search_dialog() -> None:
@@ -30,17 +44,20 @@ def test_theme_fixes_make_toggles_and_labels_valid_and_name_the_search_dialog() 
         '<div class="md-search" data-md-component="search" role="dialog">'
         '<input type="text" class="md-search__input" autocomplete="off">'
     )
-    fixed = fix_theme_html(html, "zh")
+    fixed = fix_theme_html(html, ZH)
     assert 'id="__drawer">' in fixed
     assert 'tabindex=""' not in fixed
     assert 'role="dialog" aria-label="搜索"' in fixed
     assert 'class="md-search__input" autocomplete="off"' in fixed  # a text box keeps it
 
 
-def test_json_ld_cannot_close_its_script_element() -> None:
-    from parksite.model.load import load_park
-
-    assert "</" not in park_json_ld(load_park(), "en")
+def test_json_ld_names_only_what_the_site_names() -> None:
+    park = parse_park(
+        (DATA / "base.yml").read_text(encoding="utf-8"), "x", ("en", "zh"), today=TODAY
+    )
+    data = park_json_ld(park, EN, LANGUAGES, "Fallback name")
+    assert '"name": "Fallback name"' in data
+    assert "address" not in data and "foundingDate" not in data
 
 
 def test_robots_txt_names_the_site_wide_sitemap() -> None:
@@ -58,6 +75,4 @@ def test_robots_txt_names_the_site_wide_sitemap() -> None:
     ],
 )
 def test_relative_url_from_every_kind_of_page(page: str, expected: str) -> None:
-    from parksite.render.figures import relative_url
-
     assert relative_url(page, "assets/share.png") == expected

@@ -6,15 +6,24 @@ import datetime as dt
 
 import pytest
 
+from parksite.i18n.languages import engine_language
 from parksite.i18n.numbers import (
+    format_converted,
     format_date,
     format_number,
     format_period,
     format_quantity,
-    format_usd,
     join_items,
     significant,
 )
+
+# The engine's two languages, as a site in British English and Simplified Chinese sets them.
+L = {
+    "en": engine_language("en", locale="en_GB"),
+    "zh": engine_language("zh", html="zh-Hans", default=False),
+    "en_US": engine_language("en"),
+}
+US_DOLLARS = {"en": "US${}", "zh": "{}美元"}
 
 
 @pytest.mark.parametrize(
@@ -37,7 +46,7 @@ from parksite.i18n.numbers import (
     ],
 )
 def test_format_number(value: float, lang: str, kind: str, expected: str) -> None:
-    assert format_number(value, lang, kind) == expected
+    assert format_number(value, L[lang], kind) == expected
 
 
 @pytest.mark.parametrize(
@@ -54,6 +63,8 @@ def test_format_number(value: float, lang: str, kind: str, expected: str) -> Non
         (713, "en", "count", "national patents", None, "713 national patents"),
         (713, "zh", "count", "项国家专利", None, "713项国家专利"),
         (100, "zh", "count", "个专业团队", "over", "100余个专业团队"),
+        (450_000_000, "zh", "money", "欧元", "more_than", "超过4.5亿欧元"),
+        (4_500, "en", "count", "firms", "more_than", "more than 4,500 firms"),
         (2015, "zh", "year", "年", None, "2015年"),
         (2015, "en", "year", "", None, "2015"),
         (6.361, "zh", "rate", "元人民币/美元", "about", "约6.361元人民币/美元"),
@@ -62,7 +73,7 @@ def test_format_number(value: float, lang: str, kind: str, expected: str) -> Non
 def test_format_quantity(
     value: float, lang: str, kind: str, unit: str, qualifier: str | None, expected: str
 ) -> None:
-    assert format_quantity(value, lang, kind, unit, qualifier) == expected
+    assert format_quantity(value, L[lang], kind, unit, qualifier) == expected
 
 
 @pytest.mark.parametrize(
@@ -75,12 +86,17 @@ def test_format_quantity(
         (20_000_000, "zh", "314万美元"),
     ],
 )
-def test_format_usd_at_the_article_rate(yuan: int, lang: str, expected: str) -> None:
-    assert format_usd(yuan, 6.361, lang) == expected
+def test_converted_amounts_at_the_article_rate(yuan: int, lang: str, expected: str) -> None:
+    assert format_converted(yuan, 6.361, L[lang], US_DOLLARS[lang]) == expected
 
 
-def test_dollars_follow_the_rate() -> None:
-    assert format_usd(6_000_000_000, 7.0, "en") == "US$857 million"
+def test_converted_amounts_follow_the_rate() -> None:
+    assert format_converted(6_000_000_000, 7.0, L["en"], "US${}") == "US$857 million"
+
+
+def test_a_unit_word_without_braces_follows_the_amount_as_the_language_writes_it() -> None:
+    assert format_converted(6_000_000_000, 6.361, L["en"], "US dollars") == "943 million US dollars"
+    assert format_converted(6_000_000_000, 6.361, L["zh"], "美元") == "9.43亿美元"
 
 
 @pytest.mark.parametrize(
@@ -102,12 +118,12 @@ def test_significant(value: float, expected: float) -> None:
     ],
 )
 def test_format_period(args: tuple, lang: str, expected: str) -> None:
-    assert format_period(*args, lang) == expected
+    assert format_period(*args, L[lang]) == expected
 
 
 @pytest.mark.parametrize(("lang", "expected"), [("en", "30 January 2022"), ("zh", "2022年1月30日")])
 def test_format_date(lang: str, expected: str) -> None:
-    assert format_date(dt.date(2022, 1, 30), lang) == expected
+    assert format_date(dt.date(2022, 1, 30), L[lang]) == expected
 
 
 @pytest.mark.parametrize(
@@ -115,8 +131,9 @@ def test_format_date(lang: str, expected: str) -> None:
     [
         (["a"], "en", "a"),
         (["a", "b", "c"], "en", "a, b and c"),
+        (["a", "b", "c"], "en_US", "a, b, and c"),
         (["甲", "乙", "丙"], "zh", "甲、乙和丙"),
     ],
 )
 def test_join_items(items: list[str], lang: str, expected: str) -> None:
-    assert join_items(items, lang) == expected
+    assert join_items(items, L[lang]) == expected

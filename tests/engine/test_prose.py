@@ -7,15 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from parksite.checks.project import check
 from parksite.checks.prose import prose_problems, typed_figures
 from parksite.content.citations import parity_problems
-from parksite.model.errors import DataError
-from parksite.model.load import load_park
-from parksite.project import DATA_FILE
-from tests.conftest import copy_project, mkdocs_build
+from parksite.content.pages import read_pages
+from parksite.model.load import parse_park
+from tests.engine.conftest import DATA, EN, TODAY, site_of
 
-PARK = load_park(DATA_FILE)
+FIGURES = (DATA / "figures.yml").read_text(encoding="utf-8")
+PARK = parse_park(FIGURES, "data/park.yml", ("en", "zh"), today=TODAY)
 
 
 @pytest.mark.parametrize(
@@ -80,51 +79,28 @@ def _docs(tmp_path: Path, pages: dict[str, str]) -> Path:
 
 def test_the_problem_names_page_line_and_macro(tmp_path: Path) -> None:
     docs = _docs(tmp_path, {"a.md": "# A\n\nIt holds 713 patents.\n", "a.zh.md": "# A\n"})
-    [problem] = prose_problems(PARK, docs)
+    [problem] = prose_problems(PARK, read_pages(docs), EN)
     assert problem.file.endswith("docs/a.md")
     assert problem.line == 3
     assert '{{ fact("patents.national") }}' in problem.hint
     assert "figure-ok" in problem.hint
-    [money] = prose_problems(PARK, _docs(tmp_path / "m", {"m.md": "60亿元\n"}))
+    [money] = prose_problems(PARK, read_pages(_docs(tmp_path / "m", {"m.md": "60亿元\n"})), EN)
     assert '{{ money("revenue.total") }}' in money.hint
 
 
 def test_a_fact_shown_in_one_language_only_names_both_files(tmp_path: Path) -> None:
-    docs = _docs(
-        tmp_path,
-        {
-            "a.md": '{{ fact("patents.national") }} and {{ fact("talents.introduced") }}\n',
-            "a.zh.md": '{{ fact("patents.national") }}\n',
-        },
-    )
-    [problem] = parity_problems(PARK, docs)
+    pages = {
+        "a.md": '{{ fact("patents.national") }} and {{ fact("talents.introduced") }}\n',
+        "a.zh.md": '{{ fact("patents.national") }}\n',
+    }
+    [problem] = parity_problems(site_of(tmp_path, FIGURES, pages))
     assert problem.file.endswith("docs/a.md") and problem.line == 1
     assert "talents.introduced" in problem.message and "docs/a.zh.md" in problem.message
 
 
-def test_the_real_pages_pass_both_checks() -> None:
-    assert list(prose_problems(PARK)) == []
-    assert list(parity_problems(PARK)) == []
-
-
-def test_make_check_and_the_build_both_refuse_a_bad_page(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    about = project / "docs" / "about.md"
-    about.write_text(
-        about.read_text(encoding="utf-8") + "\nThe park holds 713 national patents.\n",
-        encoding="utf-8",
-    )
-    about_zh = project / "docs" / "about.zh.md"
-    about_zh.write_text(
-        about_zh.read_text(encoding="utf-8") + '\n园区引进{{ fact("talents.introduced") }}。\n',
-        encoding="utf-8",
-    )
-    line = len(about.read_text(encoding="utf-8").splitlines())
-    with pytest.raises(DataError) as caught:
-        check(project / "data" / "park.yml", project / "docs")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    for report in (str(caught.value), result.stdout + result.stderr):
-        assert f"about.md line {line}" in report
-        assert '{{ fact("patents.national") }}' in report
-        assert "about.zh.md" in report and "talents.introduced" in report
+def test_an_unknown_id_is_not_also_a_difference_between_languages(tmp_path: Path) -> None:
+    pages = {
+        "a.md": '{{ fact("patents.natonal") }}\n',
+        "a.zh.md": '{{ fact("patents.national") }}\n',
+    }
+    assert list(parity_problems(site_of(tmp_path, FIGURES, pages))) == []

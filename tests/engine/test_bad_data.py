@@ -16,11 +16,15 @@ from pathlib import Path
 import pytest
 
 from parksite.checks.project import page_problems
+from parksite.content.pages import read_pages
 from parksite.model.errors import DataError
 from parksite.model.load import load_park, parse_park
+from parksite.project import ROOT
 
 BASE = Path(__file__).parent / "bad_data" / "base.yml"
 TODAY = dt.date(2026, 11, 29)
+# The languages base.yml is written in, as a site's mkdocs.yml would list them.
+LANGUAGES = ("en", "zh")
 # The two lines that close the patents.national fact in base.yml, changed by several cases.
 P = "    unit: patents\n    as_of: 2022-01-30\n    source: daily-2022\n"
 
@@ -32,7 +36,7 @@ def case(name: str, old: str | None, new: str, *expected: str) -> object:
 
 def problems(text: str) -> list[str]:
     with pytest.raises(DataError) as caught:
-        parse_park(text, "data/park.yml", today=TODAY)
+        parse_park(text, "data/park.yml", LANGUAGES, today=TODAY)
     return [str(p) for p in caught.value.problems]
 
 
@@ -71,8 +75,8 @@ CASES = [
     ),
     case(
         "dup top",
-        "schema_version: 1\n",
-        "schema_version: 1\nschema_version: 1\n",
+        "schema_version: 2\n",
+        "schema_version: 2\nschema_version: 2\n",
         "data/park.yml line 3, column 1: schema_version: `schema_version` is written twice in the same block (first on line 2).\n    How to fix: keep one of them and delete the other; YAML would silently use only the last.",
     ),
     case(
@@ -116,13 +120,13 @@ CASES = [
         "missing zh",
         "{en: National patents, zh: 国家专利}",
         "{en: National patents}",
-        "data/park.yml line 36, column 5: facts[patents.national].label.zh: the Chinese text (`zh:`) is missing.\n    How to fix: every label and text is written in both languages, e.g. label: {en: National patents, zh: 国家专利}.",
+        "data/park.yml line 36, column 12: facts[patents.national].label: the text in `zh:` is missing.\n    How to fix: every label and text is written in each of the site's languages: {en: National patents, zh: ...}.",
     ),
     case(
         "missing en",
         "{en: National patents, zh: 国家专利}",
         "{zh: 国家专利}",
-        "data/park.yml line 36, column 5: facts[patents.national].label.en: the English text (`en:`) is missing.\n    How to fix: every label and text is written in both languages, e.g. label: {en: National patents, zh: 国家专利}.",
+        "data/park.yml line 36, column 12: facts[patents.national].label: the text in `en:` is missing.\n    How to fix: every label and text is written in each of the site's languages: {en: ..., zh: 国家专利}.",
     ),
     case(
         "empty zh",
@@ -242,25 +246,25 @@ CASES = [
         "usd key",
         "    period: {from: 2015}\n",
         "    period: {from: 2015}\n    usd: 943000000\n",
-        "data/park.yml line 24, column 5: facts[revenue.total].usd: `usd` is not allowed: US dollar figures are never typed.\n    How to fix: state the amount in yuan (unit: yuan); the site computes dollars from exchange_rate.yuan_per_usd.",
+        "data/park.yml line 24, column 5: facts[revenue.total].usd: `usd` is not allowed: amounts in USD are computed, never typed.\n    How to fix: state the amount in its own currency; the site shows it in USD too.",
     ),
     case(
         "value_usd key",
         "    period: {from: 2015}\n",
         "    period: {from: 2015}\n    value_usd: 943000000\n",
-        "data/park.yml line 24, column 5: facts[revenue.total].value_usd: `value_usd` is not allowed: US dollar figures are never typed.\n    How to fix: state the amount in yuan (unit: yuan); the site computes dollars from exchange_rate.yuan_per_usd.",
+        "data/park.yml line 24, column 5: facts[revenue.total].value_usd: `value_usd` is not allowed: amounts in USD are computed, never typed.\n    How to fix: state the amount in its own currency; the site shows it in USD too.",
     ),
     case(
         "usd unit",
         "  patents: {kind: count",
-        "  usd: {kind: money, en: US dollars, zh: 美元}\n  patents: {kind: count",
-        "data/park.yml line 14, column 8: units.usd: a unit in US dollars is not allowed: dollar figures are never typed.\n    How to fix: state amounts in yuan; the site computes dollars from exchange_rate.yuan_per_usd.",
+        "  usd: {kind: money, currency: USD, en: US dollars, zh: 美元}\n  patents: {kind: count",
+        "data/park.yml line 14, column 32: units.usd.currency: amounts in USD are computed by the site, never typed.\n    How to fix: state each amount in its own currency; the site shows it in USD too, at the rate of exchange_rate.yuan_per_usd.",
     ),
     case(
         "dollar value",
         "    value: 6000000000",
         "    value: $943 million",
-        "data/park.yml line 21, column 12: facts[revenue.total].value: expected a number, found the text '$943 million'.\n    How to fix: US dollar figures are never typed: write the amount in yuan with unit: yuan; the site computes dollars from exchange_rate.yuan_per_usd.",
+        "data/park.yml line 21, column 12: facts[revenue.total].value: expected a number, found the text '$943 million'.\n    How to fix: amounts in USD are computed, never typed: write the amount in its own currency (see `units:`); the site shows it converted.",
     ),
     case(
         "year > total",
@@ -319,8 +323,8 @@ CASES = [
     case(
         "rate",
         "    value: 6.361",
-        "    value: 636.1",
-        "data/park.yml line 50, column 12: facts[exchange_rate.yuan_per_usd].value: 636.1 yuan per US dollar is not a plausible exchange rate.\n    How to fix: write how many yuan one US dollar buys, e.g. 6.361.",
+        "    value: 0",
+        "data/park.yml line 50, column 12: facts[exchange_rate.yuan_per_usd].value: 0 is not an exchange rate.\n    How to fix: write how many CNY one USD buys, e.g. 6.361.",
     ),
     case(
         "period both",
@@ -330,9 +334,9 @@ CASES = [
     ),
     case(
         "schema version",
-        "schema_version: 1",
         "schema_version: 2",
-        "data/park.yml line 2, column 17: schema_version: the number 2 is not allowed here.\n    How to fix: use one of: 1.",
+        "schema_version: 1",
+        "data/park.yml line 2, column 17: schema_version: the number 1 is not allowed here.\n    How to fix: use one of: 2.",
     ),
     case(
         "review_by before",
@@ -362,20 +366,20 @@ CASES = [
         "dollar amount in a text",
         "text: {en: The park, zh: 园区}",
         'text: {en: "about US$943 million", zh: 约9.43亿美元}',
-        "data/park.yml line 44, column 16: facts[park.name].text.en: a US dollar amount is typed into this text.\n    How to fix: state the amount in yuan as a number fact; the site computes dollars from exchange_rate.yuan_per_usd ({{ money(...) }} in a page).",
-        "data/park.yml line 44, column 44: facts[park.name].text.zh: a US dollar amount is typed into this text.\n    How to fix: state the amount in yuan as a number fact; the site computes dollars from exchange_rate.yuan_per_usd ({{ money(...) }} in a page).",
+        "data/park.yml line 44, column 16: facts[park.name].text.en: a US dollar amount is typed into this text.\n    How to fix: state the amount in its own currency as a number fact; the site computes the second currency ({{ money(...) }} in a page).",
+        "data/park.yml line 44, column 44: facts[park.name].text.zh: a US dollar amount is typed into this text.\n    How to fix: state the amount in its own currency as a number fact; the site computes the second currency ({{ money(...) }} in a page).",
     ),
     case(
         "dollar amount in a label",
         "label: {en: National patents, zh: 国家专利}",
         "label: {en: National patents worth 5 million dollars, zh: 国家专利}",
-        "data/park.yml line 36, column 17: facts[patents.national].label.en: a US dollar amount is typed into this text.\n    How to fix: state the amount in yuan as a number fact; the site computes dollars from exchange_rate.yuan_per_usd ({{ money(...) }} in a page).",
+        "data/park.yml line 36, column 17: facts[patents.national].label.en: a US dollar amount is typed into this text.\n    How to fix: state the amount in its own currency as a number fact; the site computes the second currency ({{ money(...) }} in a page).",
     ),
 ]
 
 
 def test_the_base_file_is_valid() -> None:
-    park = parse_park(BASE.read_text(encoding="utf-8"), "data/park.yml", today=TODAY)
+    park = parse_park(BASE.read_text(encoding="utf-8"), "data/park.yml", LANGUAGES, today=TODAY)
     assert "patents.national" in park.facts
 
 
@@ -391,7 +395,7 @@ def test_the_corpus_is_large_enough() -> None:
 def test_every_mistake_of_the_file_is_reported_at_once() -> None:
     text = mutated("    value: 713", "    vlaue: 713")
     text = text.replace("    language: en", "    language: no")
-    text = text.replace("schema_version: 1\n", "schema_version: 1\nschema_version: 1\n")
+    text = text.replace("schema_version: 2\n", "schema_version: 2\nschema_version: 2\n")
     text = text.replace("text: {en: The park,", 'text: {en: "",')
     assert problems(text) == [
         "data/park.yml line 3, column 1: schema_version: `schema_version` is written twice in the same block (first on line 2).\n    How to fix: keep one of them and delete the other; YAML would silently use only the last.",
@@ -433,16 +437,17 @@ PAGE_CASES = [
 
 @pytest.mark.parametrize(("page", "expected"), PAGE_CASES)
 def test_a_page_citing_an_unknown_id_is_named(tmp_path: Path, page: str, expected: str) -> None:
-    park = parse_park(BASE.read_text(encoding="utf-8"), "data/park.yml", today=TODAY)
+    park = parse_park(BASE.read_text(encoding="utf-8"), "data/park.yml", LANGUAGES, today=TODAY)
     (tmp_path / "about.md").write_text(page, encoding="utf-8")
-    found = [str(p) for p in page_problems(park, tmp_path)]
+    found = [str(p) for p in page_problems(park, read_pages(tmp_path))]
     assert [f.replace(str(tmp_path), "docs") for f in found] == [expected]
 
 
 def test_make_check_prints_every_message_and_no_traceback(tmp_path: Path) -> None:
     """What staff see: `python -m parksite check` on a broken copy of the project."""
     project = tmp_path / "project"
-    shutil.copytree(Path(__file__).parent.parent / "docs", project / "docs")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "data").mkdir()
     (project / "data" / "park.yml").write_text(
         mutated("    value: 6000000000", "    value: 6 billion"), encoding="utf-8"
@@ -464,7 +469,7 @@ def test_make_check_prints_every_message_and_no_traceback(tmp_path: Path) -> Non
 
 def test_the_examples_in_contributing_are_real_messages() -> None:
     """CONTRIBUTING.md quotes messages; each must be one the corpus pins."""
-    text = (Path(__file__).parent.parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     block = text.split("#### Examples, and what the common ones mean", 1)[1].split("```\n", 2)[1]
     lines = block.splitlines()
     quoted = ["\n".join(lines[i : i + 2]) for i in range(0, len(lines), 2)]
@@ -479,7 +484,7 @@ def test_a_file_saved_as_gbk_is_named_with_its_line(tmp_path: Path) -> None:
     text = BASE.read_text(encoding="utf-8").replace("# A small", "# 一个 small")
     (tmp_path / "park.yml").write_bytes(text.encode("gbk"))
     with pytest.raises(DataError) as caught:
-        load_park(tmp_path / "park.yml")
+        load_park(tmp_path / "park.yml", LANGUAGES)
     assert [str(p) for p in caught.value.problems] == [
         f"{tmp_path}/park.yml line 1: the file is not saved as UTF-8 (perhaps as GBK), so its "
         "Chinese cannot be read.\n    How to fix: save it again with the encoding UTF-8 (in VS "
@@ -489,4 +494,4 @@ def test_a_file_saved_as_gbk_is_named_with_its_line(tmp_path: Path) -> None:
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=r"park\.yml: the file is missing"):
-        load_park(tmp_path / "park.yml")
+        load_park(tmp_path / "park.yml", LANGUAGES)
