@@ -80,5 +80,5 @@ def test_a_site_may_reword_what_the_engine_says(tmp_path: Path) -> None:
 
 
 def test_an_unknown_locale_is_refused_with_its_setting() -> None:
-    with pytest.raises(DataError, match="plugins.parksite.locales.en"):
+    with pytest.raises(DataError, match=r"plugins\.parksite\.locales\.en"):
         build_languages(config(EN, locales={"en": "xx_NOPE"}), "mkdocs.yml", None)
