@@ -11,7 +11,7 @@ SERVE_PORT ?= 8000
 # The checkers the tests run (axe-core, the Nu Html Checker, Lighthouse): package.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build serve check test lint bench screenshots audit weight share-image lock clean facts-diff
+.PHONY: build serve check test lint bench screenshots audit weight share-image lock clean facts-diff new
 
 build: $(STAMP) ## Build the site into site/ (strict: any warning stops it)
 	$(BIN)/python -m parksite build
@@ -27,6 +27,11 @@ test: $(STAMP) $(NODE_STAMP) ## Every test: lint, units, data, build, built HTML
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# `make new NAME="Harbour Park" LANGUAGES=en,zh`: another park's site in place of this one.
+LANGUAGES ?= en
+new: $(STAMP) ## Replace mkdocs.yml, data/ and docs/ with the skeleton of another park's site
+	$(BIN)/python -m parksite.tools.new --name "$(NAME)" --languages "$(LANGUAGES)"
 
 BASE ?= main
 facts-diff: $(STAMP) ## The facts changed in data/park.yml since BASE (a git ref), in words
