@@ -16,8 +16,8 @@ import pytest
 
 from parksite.project import ROOT
 from parksite.tools.bench.synthetic import copy_project  # noqa: F401  (a copy of what a build reads)
+from parksite.tools.browser import chromium
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 OUTPUT = ROOT / "test-output"
 LANGS = ("en", "zh")
 PAGES = (
@@ -34,15 +34,6 @@ PAGES = (
     "sources/",
     "contact/",
 )
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def mkdocs_build(
@@ -115,14 +106,10 @@ def server(site: Path, site_url: str) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright; a skip without it, a failure under CI=true."""
-    if not CHROMIUM.exists():
-        message = f"no Chromium at {CHROMIUM}: install Debian's chromium (apt-get install chromium)"
+    try:
+        with chromium() as launched:
+            yield launched
+    except FileNotFoundError as exc:
         if os.environ.get("CI") == "true":
-            pytest.fail(message + " — CI must run the browser tests")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+            pytest.fail(f"{exc} — CI must run the browser tests")
+        pytest.skip(str(exc))
