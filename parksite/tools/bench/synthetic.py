@@ -13,7 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from parksite.model.load import load_park
+from parksite.checks.project import check
+from parksite.mkdocs.plugin import ENGINE_CSS, ENGINE_JS, THEME_DIR
 from parksite.project import ROOT
 
 # What a build reads; parksite itself is imported from the installed package.
@@ -21,7 +22,6 @@ PROJECT_FILES = ("mkdocs.yml",)
 PROJECT_DIRS = ("docs", "data")
 PRERENDER_HOOK = Path(__file__).with_name("prerender_hook.py")
 FLOOR_HOOK = Path(__file__).with_name("floor_hook.py")
-SITE_HOOK = "parksite/hooks.py"  # as mkdocs.yml names it
 SYNTHETIC_PREFIX = "synthetic-"
 
 ENGLISH = """---
@@ -90,7 +90,7 @@ def copy_project(dest: Path) -> Path:
 
 def cited_facts() -> tuple[list[str], list[str]]:
     """Real fact ids a synthetic story can cite: figures with a value, and amounts in yuan."""
-    park = load_park(ROOT / "data" / "park.yml")
+    park = check().park
     figures = [
         fid
         for fid, fact in park.facts.items()
@@ -128,16 +128,27 @@ def add_stories(project: Path, count: int) -> None:
 
 
 def with_hook(config: str, hook: Path) -> str:
-    """The configuration with one more hook file."""
-    return config.replace(f"hooks:\n  - {SITE_HOOK}\n", f"hooks:\n  - {SITE_HOOK}\n  - {hook}\n", 1)
+    """The configuration with one hook file more."""
+    return config.rstrip("\n") + f"\n\nhooks:\n  - {hook}\n"
 
 
 def floor_config(config: str) -> str:
-    """The same configuration without the macros plugin, the site's own hooks (but with
-    the same template cache) and its Markdown extension (the link check is ours too)."""
+    """The same configuration without our plugin (its checks, head tags, story index pages)
+    and the macros plugin, but with the engine's theme files, styles and scripts and the same
+    template cache (the floor hook): what is left is plain Material on the same pages."""
     config = re.sub(r"  - macros:\n.*?(?=  - i18n:)", "", config, count=1, flags=re.S)
-    config = re.sub(r"\n(  # [^\n]*\n)*  - parksite\.links\n", "\n", config, count=1)
-    return config.replace(f"hooks:\n  - {SITE_HOOK}\n", f"hooks:\n  - {FLOOR_HOOK}\n", 1)
+    config = re.sub(r"(  # [^\n]*\n)*  - parksite(:\n(      [^\n]*\n)*|\n)", "", config, count=1)
+    config = re.sub(r"\n(  # [^\n]*\n)*  - parksite\.[a-z.]+\n", "\n", config)
+    config = config.replace(
+        "theme:\n  name: material\n", f"theme:\n  name: material\n  custom_dir: {THEME_DIR}\n", 1
+    )
+    config = config.rstrip("\n") + (
+        "\n\nextra_css:\n"
+        + "".join(f"  - {sheet}\n" for sheet in ENGINE_CSS)
+        + "extra_javascript:\n"
+        + "".join(f"  - {script}\n" for script in ENGINE_JS)
+    )
+    return with_hook(config, FLOOR_HOOK)
 
 
 def make_floor(project: Path, dest: Path) -> Path:
@@ -149,7 +160,6 @@ def make_floor(project: Path, dest: Path) -> Path:
     copy_project(dest)
     shutil.rmtree(dest / "docs")
     shutil.copytree(project / "docs", dest / "docs")
-    (dest / "macros.py").unlink()
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.prerender.yml").write_text(with_hook(config, PRERENDER_HOOK), "utf-8")
     result = subprocess.run(
