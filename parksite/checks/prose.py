@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from parksite.content.code import blank_code
 from parksite.i18n.languages import Language
 from parksite.model.errors import Problem
 from parksite.model.park import Park
@@ -42,7 +43,6 @@ _NUMBER = re.compile(
     r"(?:\s*(?P<mult>thousand|million|billion|bn|百万|千万|万|亿|千)(?![A-Za-z]))?"
 )
 _DIGIT = re.compile(r"\d")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # Whatever is not prose: blanked out (same length, so columns stay true) before the search.
 _NOT_PROSE = [
@@ -82,17 +82,10 @@ def _prose_lines(text: str) -> Iterator[tuple[int, str]]:
             if _SHOWN_KEYS.match(lines[i]):
                 yield i + 1, lines[i]
         start = end + 1
-    fence: str | None = None
-    for i in range(start, len(lines)):
-        line = lines[i]
-        marker = _FENCE.match(line)
-        if marker:
-            if fence is None:
-                fence = marker[1][0] * 3
-            elif marker[1].startswith(fence):
-                fence = None
-            continue
-        if fence is None:
+    # Code blocks and spans, emptied by the one code scanner (content/code.py), are not prose.
+    body = blank_code("\n".join(lines[start:])).split("\n")
+    for i, line in enumerate(body, start=start):
+        if line:
             yield i + 1, line
 
 
@@ -147,8 +140,7 @@ def typed_figures(text: str, park: Park) -> Iterator[tuple[int, int, str, list[s
 
 def _macro_for(park: Park, fact_id: str) -> str:
     fact = park.facts[fact_id]
-    money = park.units[fact.unit or ""].kind == "money"
-    return f'{{{{ {"money" if money else "fact"}("{fact_id}") }}}}'
+    return f'{{{{ {"money" if park.is_money(fact) else "fact"}("{fact_id}") }}}}'
 
 
 def prose_problems(park: Park, pages: dict[Path, str], lang: Language) -> Iterator[Problem]:

@@ -96,7 +96,7 @@ def cited_facts() -> tuple[list[str], list[str]]:
         for fid, fact in park.facts.items()
         if fact.value is not None and park.units[fact.unit or ""].kind in ("count", "money")
     ]
-    money = [fid for fid in figures if park.units[park.facts[fid].unit or ""].kind == "money"]
+    money = [fid for fid in figures if park.is_money(park.facts[fid])]
     return figures, money
 
 
