@@ -129,4 +129,4 @@ def test_the_downloads_have_every_language_and_the_converted_value(built_park) -
         rows = list(csv.DictReader(f))
     revenue = next(row for row in rows if row["id"] == "revenue.total")
     assert revenue["label_de"] == "Umsatz seit der Eröffnung"
-    assert revenue["usd_value"] == "489000000"
+    assert float(revenue["usd_value"]) == 489_000_000
