@@ -10,19 +10,17 @@ import os
 import re
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-# Files of overrides/ and the theme that readers never need: the share images' manifest (for
-# the build and the tests), and Material's palette stylesheet, which no page links (see
-# parksite/themefix.py) and which would otherwise be published under a year-long cache.
-NOT_PUBLISHED = re.compile(
-    r"assets/share/manifest\.json|assets/stylesheets/palette\.[0-9a-f]+\.min\.css(\.map)?"
-)
+# Files of the theme that readers never need: Material's palette stylesheet, which no page
+# links (see parksite/themefix.py) and which would otherwise be published under a year-long
+# cache.
+NOT_PUBLISHED = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css(\.map)?")
 
-# What every page of a build shares (the data file, the navigation's pages, the share images'
-# manifest): worked out on a build's first page, forgotten by the next build's on_config.
+# What every page of a build shares (the data file, the navigation's pages, the share images
+# written): worked out on a build's first page, forgotten by the next build's on_config.
 _build: dict[str, object] = {}
 
 
@@ -58,23 +56,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_context(context, page, config, nav):
     """`park_head`, `park_footer` and a story's `park_story_back` for overrides/main.html and
     partials/copyright.html, and the current section's tab lit on pages outside the nav."""
-    from parksite.content.pages import page_key, page_language, page_source, relative_url
+    from parksite.content.pages import page_key, page_language, relative_url
     from parksite.content.stories import is_story
+    from parksite.mkdocs.shareimages import ShareImages, page_image
     from parksite.model.load import load_park
     from parksite.render.figures import back_link_html
     from parksite.render.footer import footer_html
-    from parksite.render.head import MANIFEST, PageInfo, head_html, nav_files, share_image
+    from parksite.render.head import PageInfo, head_html, nav_files
 
     if not _build:
         _build["data"] = Path(config.config_file_path).parent / "data" / "park.yml"
         _build["nav"] = frozenset(map(page_key, nav_files(config.nav)))
-        _build["manifest"] = MANIFEST
+        _build["share"] = ShareImages.for_build(config)
     park = load_park(_build["data"])
     lang = page_language(page)
     title = page.meta.get("title") or page.title
     key = page_key(page.file.src_uri)
     in_nav = key in _build["nav"]
-    image, alt = share_image(_build["manifest"], lang, key, in_nav=in_nav, source=page_source(page))
+    image, alt = page_image(_build["share"], park, page, config, nav)
     info = PageInfo(
         lang=lang,
         url=page.url,
