@@ -159,6 +159,8 @@ class _Width:
         # Chinese breaks between characters, never before a closing mark.
         ("园区概览，关键数据", 80, 3, ["园区概", "览，关键", "数据"]),
         ("“一带一路”合作", 80, 2, ["“一带一", "路”合作"]),
+        # A number stays with its unit and its date, not with the comma before it.
+        ("来源：报道，2022年1月30日", 200, 3, ["来源：报道，", "2022年1月30日"]),
         ("", 80, 2, []),
     ],
 )

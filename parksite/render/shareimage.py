@@ -196,28 +196,30 @@ def _font(face: Face, size: int):
 
 def _tokens(text: str) -> list[str]:
     """The text in pieces a line may break between: words, spaces, and each wide (CJK)
-    character, with punctuation kept on the side it belongs to."""
+    character; punctuation stays on the side it belongs to, numbers with their CJK unit."""
     tokens: list[str] = []
-    glue = False  # after an opening bracket or quote
     for char in " ".join(text.split()):
-        wide = unicodedata.east_asian_width(char) in "WF"
-        category = unicodedata.category(char)
-        previous = tokens[-1] if tokens else " "
-        joins = (
-            glue
-            or category in ("Pe", "Pf", "Po")
-            or not (wide or char == " " or previous == " " or _is_wide(previous[-1]))
-        )
-        if tokens and joins and previous != " " and char != " ":
+        if tokens and tokens[-1] != " " and char != " " and not _breaks(tokens[-1][-1], char):
             tokens[-1] += char
         else:
             tokens.append(char)
-        glue = category in ("Ps", "Pi")
     return tokens
 
 
-def _is_wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WF"
+def _breaks(before: str, after: str) -> bool:
+    """Whether a line may break between two visible characters."""
+    if unicodedata.category(after) in ("Pe", "Pf", "Po") or unicodedata.category(before) in (
+        "Ps",
+        "Pi",
+    ):
+        return False
+    if unicodedata.east_asian_width(before) in "WF" or unicodedata.east_asian_width(after) in "WF":
+        # A number stays with the CJK word it counts: 4500余, 2022年1月30日.
+        return not (
+            (before.isdigit() and unicodedata.category(after).startswith("L"))
+            or (after.isdigit() and unicodedata.category(before).startswith("L"))
+        )
+    return False  # inside a word
 
 
 def wrap(text: str, font, width: float, max_lines: int) -> list[str]:
