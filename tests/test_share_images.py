@@ -206,6 +206,17 @@ def test_chinese_is_drawn_with_the_simplified_face_and_tofu_never(
     assert find_family("园区\ue000", "zh-Hans", cjk_fonts) is None
 
 
+def test_the_character_maps_read_raw_agree_with_fonttools(cjk_fonts: dict[str, Path]) -> None:
+    from parksite.render import fonts
+
+    for path in sorted(set(cjk_fonts.values())):
+        stamp = (path.stat().st_size, path.stat().st_mtime_ns)
+        for index in range(len(fonts._languages(str(path), stamp)))[:3]:
+            has = fonts._has(str(path), stamp, index)
+            expected = {c for c in fonts._open(str(path))[index].getBestCmap() if c < 0x30000}
+            assert {c for c in range(0x30000) if has(c)} == expected, (path, index)
+
+
 def test_a_drawing_is_the_same_bytes_every_time(cjk_fonts: dict[str, Path]) -> None:
     card = ShareCard(
         site_name="迎泽 Site",

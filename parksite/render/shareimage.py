@@ -277,14 +277,16 @@ def _blank():
 
 
 def _png(image) -> bytes:
-    """A small palette PNG: flat colours and text need few colours; no dithering noise."""
+    """A small palette PNG: flat colours and text need few colours; no dithering noise. The
+    fast octree and zlib's default level: a tenth of the time of median cut and `optimize`,
+    for 2 KB more an image."""
     from PIL import Image
 
     out = io.BytesIO()
     palette = image.quantize(
-        colors=PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        colors=PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
     )
-    palette.save(out, format="PNG", optimize=True)
+    palette.save(out, format="PNG")
     return out.getvalue()
 
 
