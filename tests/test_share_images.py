@@ -395,7 +395,7 @@ def test_a_changed_figure_redraws_the_images_that_show_it(
     assert card_value(PARK, PARK.facts[edited["figure"]], lang) not in after[1]
 
 
-def test_a_changed_title_redraws_that_page_only(site: Path, edited: dict) -> None:
+def test_a_changed_title_redraws_its_page(site: Path, edited: dict) -> None:
     before, after = _image(site, "en", "about/"), _image(edited["site"], "en", "about/")
     assert before[0] != after[0]
     assert after[1].startswith(edited["title"])
