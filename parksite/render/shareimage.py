@@ -180,7 +180,7 @@ WHITE = (0xFF, 0xFF, 0xFF)
 DIM = tuple(round(0.82 * 255 + 0.18 * c) for c in BACKGROUND)  # white at 82% on the blue
 MARGIN_X, MARGIN_BOTTOM, BAND = 72, 44, 14
 CARD_GAP, CARD_PAD, CARD_MAX_WIDTH = 24, 24, 516
-# Enough colours for anti-aliased text on two blues; about 12-22 KB an image.
+# Enough colours for anti-aliased text on two blues; about 10-22 KB an image.
 PALETTE_COLOURS = 64
 
 
