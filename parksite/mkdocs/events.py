@@ -24,6 +24,7 @@ from parksite.content.pages import page_key, relative_url
 from parksite.content.site import Site
 from parksite.content.stories import is_story
 from parksite.mkdocs.reproducible import source_date_epoch
+from parksite.mkdocs.shareimages import ShareImages, page_image
 from parksite.mkdocs.sitemaps import write_crawler_files
 from parksite.mkdocs.storyindex import add_index_pages
 from parksite.mkdocs.themefix import fix_theme_html
@@ -31,14 +32,11 @@ from parksite.model.errors import DataError
 from parksite.project import Project
 from parksite.render.figures import back_link_html
 from parksite.render.footer import footer_html
-from parksite.render.head import MANIFEST, PageInfo, head_html, nav_files, share_image
+from parksite.render.head import PageInfo, head_html, nav_files
 
-# Files of the theme that readers never need: the share images' manifest (for the build and
-# the tests), and Material's palette stylesheet, which no page links (see themefix.py) and
-# which would otherwise be published under a year-long cache.
-NOT_PUBLISHED = re.compile(
-    r"assets/share/manifest\.json|assets/stylesheets/palette\.[0-9a-f]+\.min\.css(\.map)?"
-)
+# Files of the theme that readers never need: Material's palette stylesheet, which no page
+# links (see themefix.py) and which would otherwise be published under a year-long cache.
+NOT_PUBLISHED = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css(\.map)?")
 
 
 def nested_language_build(config: MkDocsConfig) -> bool:
@@ -93,8 +91,8 @@ def on_page_context(site: Site, context, page, config, nav):
     title = page.meta.get("title") or page.title
     key = page_key(page.file.src_uri, languages)
     in_nav = key in nav_keys
-    source = f"docs/{page.file.src_uri}"
-    image, alt = share_image(MANIFEST, lang, key, in_nav=in_nav, source=source)
+    images = site.memo(("share images", lang.code), lambda: ShareImages.for_build(config))
+    image, alt = page_image(images, site, page, config, nav)
     info = PageInfo(
         lang=lang,
         url=page.url,
