@@ -92,7 +92,8 @@ class Refusal:
     """One thing a page may not contain: what, how to fix it, and where.
 
     `tag` and `occurrence` (the n-th such element of the page, from 1; `!--` for a comment)
-    find its line; `attribute` the line of an attribute within a tag written over lines.
+    find its line; `attribute` the line of an attribute within a tag written over lines;
+    `written` what the page's source is likely to hold as written (an address, a name).
     """
 
     what: str
@@ -100,6 +101,7 @@ class Refusal:
     tag: str | None = None
     occurrence: int = 0
     attribute: str | None = None
+    written: str | None = None
 
 
 def refusals(html: str, *, source: bool = False) -> list[Refusal]:
@@ -197,7 +199,8 @@ def _node_refusals(node: LexborNode, tag: str, number: int, source: bool) -> lis
     for name, value in node.attributes.items():
         why = _attribute_refusal(tag, name, value or "", allowed, source)
         if why:
-            found.append(Refusal(why[0], why[1], tag, number, name))
+            written = value if name in ("href", "src") and value else name
+            found.append(Refusal(why[0], why[1], tag, number, name, written))
     return found
 
 
@@ -276,6 +279,31 @@ ESCAPE = Refusal(
     "an end tag here closes elements the page did not open (the theme's own, around the page).",
     HOW_TO_CLOSE,
 )
+
+
+def text_markup(text: str) -> str | None:
+    """What a browser would read as markup in a line meant as plain text ('`<b>`', 'a
+    comment', 'a character reference'), or None: `R&D` and `a < b` are text."""
+    if "<" not in text and "&" not in text and "{" not in text:
+        return None  # no tag, comment, reference or template can start without these
+    if re.search(r"\{\{|\{%|\{#", text):
+        return "template syntax (`{{`, `{%` or `{#`)"
+    tree = LexborHTMLParser(
+        f"<!DOCTYPE html><html><head></head><body><div>{text}</div></body></html>"
+    )
+    body = tree.body
+    div = body.child if body is not None else None
+    if div is None or div.tag != "div" or div.next is not None or tree.head.child is not None:
+        return "markup"
+    nodes = list(div.iter(include_text=True))
+    for node in nodes:
+        if node.is_comment_node:
+            return "a comment (`<!--`)"
+        if node.is_element_node:
+            return f"`<{node.tag}>`"
+    if "".join(node.text_content or "" for node in nodes) != text:
+        return "a character reference (`&...;`)"
+    return None
 
 
 # --- Lines -------------------------------------------------------------------------------

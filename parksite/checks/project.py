@@ -1,31 +1,38 @@
-"""`make check`: the data file, every fact a page cites and every link, in about a second."""
+"""`make check`: the data file, the files of docs/ and data/, and every page: its front matter,
+its template (plain macro calls only), its markup (the allowlist of parksite.checks.html),
+the facts it cites and its typed figures, in about a second; each problem with its line."""
 
 from __future__ import annotations
 
 import difflib
 import html
 import re
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
-import yaml
+from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
-from parksite.checks.markup import HOW_TO_LINK, HOW_TO_MARKUP, MARKUP, unsafe_scheme
+from parksite.checks import html as allowlist
+from parksite.checks.files import file_problems
 from parksite.checks.prose import prose_problems
+from parksite.content import frontmatter
+from parksite.content.calls import PageError, page_calls
 from parksite.content.citations import macro_calls, outside_code, parity_problems
+from parksite.content.code import protect_code
 from parksite.content.pages import read_pages
-from parksite.content.stories import front_matter, front_matter_line
 from parksite.model.errors import DataError, Problem
 from parksite.model.load import load_park
 from parksite.model.park import Park
-from parksite.model.yamlsource import syntax_problem
+from parksite.model.yamlsource import invisible_problems
 from parksite.project import DATA_FILE, DOCS_DIR, shown
 
 FACT_MACROS = {"fact", "money", "fact_list", "cards", "period"}
-# Where Markdown or HTML takes an address: [x](here), [x]: here, href="here", src="here".
-LINK_TARGET = re.compile(
-    r"""(\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|\b(?:href|src)\s*=\s*["']?)([^\s)"'>]+)""", re.M
+# Where Markdown takes an address: [x](here), ![x](here), [x]: here. Only to name the line
+# early: the build judges every address on its parse of the rendered page.
+LINK_TARGET = re.compile(r"""(!?)(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)([^\s)"'>]+)""", re.M)
+# What Markdown, not HTML, reads in a page's source: blanked before the HTML parse.
+_MARKDOWN_NOT_HTML = re.compile(
+    rf"\{{\{{.*?\}}\}}|\{{%\s*(?:end)?raw\s*%\}}|{AUTOLINK_RE}|{AUTOMAIL_RE}", re.S
 )
 
 
@@ -47,15 +54,12 @@ def page_problems(
     for path, text in (pages or read_pages(docs_dir)).items():
         refs = list(cited_ids(text))
         try:
-            figure = front_matter(text).get("figure")
-        except yaml.MarkedYAMLError as exc:
-            # MkDocs would quietly show a broken front matter as text at the top of the page.
-            problem = syntax_problem(exc, shown(path))
-            yield replace(problem, field="front matter")
-            continue
+            front = frontmatter.read(text, shown(path))
+        except DataError:
+            continue  # told by front_matter_problems
+        figure = front.data.get("figure")
         if figure:
-            line = front_matter_line(text, "figure")
-            refs.append(("figure", str(figure), line))
+            refs.append(("figure", str(figure), front.lines["figure"]))
         for macro, ref, line in refs:
             known = holders if macro == "placeholder" else facts
             if ref in known:
@@ -69,43 +73,112 @@ def page_problems(
             yield Problem(shown(path), line, None, macro, f"unknown id '{ref}'.", hint)
 
 
+def front_matter_problems(pages: dict[Path, str]) -> Iterator[Problem]:
+    """A front matter MkDocs could not read, keys a page does not use, and markup or
+    template syntax in a title, description or summary (they are shown as plain text)."""
+    for path, text in pages.items():
+        try:
+            front = frontmatter.read(text, shown(path))
+        except DataError as exc:
+            yield from exc.problems
+            continue
+        for key in frontmatter.TEXT_KEYS:
+            value = front.data.get(key)
+            why = allowlist.text_markup(value) if isinstance(value, str) else None
+            if why:
+                yield Problem(
+                    shown(path),
+                    front.lines[key],
+                    None,
+                    key,
+                    f"{why} is written in the {key}, which is shown as plain text.",
+                    "write the text alone: & < > and quotes are shown as written; for a link "
+                    "or emphasis, use the page itself.",
+                )
+
+
+def template_problems(
+    pages: dict[Path, str], macros: Collection[str] | None = None
+) -> Iterator[Problem]:
+    """Template syntax other than plain macro calls, as the build's sandbox refuses it."""
+    for path, text in pages.items():
+        _, body, body_line = frontmatter.split(text)
+        try:
+            page_calls(protect_code(body), macros)
+        except PageError as exc:
+            line = None if exc.line is None else exc.line + body_line - 1
+            yield Problem(shown(path), line, None, "template", exc.message, exc.hint)
+
+
+def character_problems(pages: dict[Path, str]) -> Iterator[Problem]:
+    """Control and direction characters, which make a page show other than it reads."""
+    for path, text in pages.items():
+        yield from invisible_problems(text, shown(path))
+
+
 def link_problems(
     docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
 ) -> Iterator[Problem]:
-    """Every link in a page to an address a browser would run (javascript: and the like)."""
+    """Every Markdown link to an address a browser would run, and every Markdown image from
+    another host (raw HTML: markup_problems)."""
     for path, text in (pages or read_pages(docs_dir)).items():
+        text = outside_code(text)
         for match in LINK_TARGET.finditer(text):
-            scheme = unsafe_scheme(html.unescape(match[2]))
-            if scheme:
+            url = html.unescape(match[2])
+            if match[1]:
+                why, hint = allowlist.resource_refusal(url), allowlist.HOW_TO_IMAGE
+                what = f"an image from {why} is not allowed."
+            else:
+                why, hint = allowlist.link_refusal(url), allowlist.HOW_TO_LINK
+                what = f"a link to {why} is not allowed."
+            if why:
                 line = text.count("\n", 0, match.start(2)) + 1
-                yield Problem(
-                    shown(path),
-                    line,
-                    None,
-                    "link",
-                    f"a link to a `{scheme}:` address is not allowed.",
-                    HOW_TO_LINK,
-                )
+                yield Problem(shown(path), line, None, "link", what, hint)
+
+
+def page_html(text: str) -> str:
+    """The HTML a page's source writes, its lines kept: front matter, code, macro calls, raw
+    markers and Markdown's autolinks blanked (the macros' own HTML is the engine's)."""
+    _, _, body_line = frontmatter.split(text)
+    lines = outside_code(text).split("\n")
+    lines[: body_line - 1] = [""] * (body_line - 1)
+    return _MARKDOWN_NOT_HTML.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), "\n".join(lines))
 
 
 def markup_problems(
     docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
 ) -> Iterator[Problem]:
-    """Every script, frame, form or `on...=` attribute an editor wrote in a page (not in code)."""
+    """Everything the allowlist refuses in the HTML a page's source writes (not in code)."""
     for path, text in (pages or read_pages(docs_dir)).items():
-        text = outside_code(text)
-        for match in MARKUP.finditer(text):
-            line = text.count("\n", 0, match.start()) + 1
-            found = match[0].strip()
-            found = found if len(found) <= 40 else found[:37] + "..."
-            yield Problem(
-                shown(path),
-                line,
-                None,
-                "markup",
-                f"`{found}` is not allowed in a page.",
-                HOW_TO_MARKUP,
-            )
+        if "<" not in text:
+            continue  # no tag, no comment: most pages
+        source = page_html(text)
+        for refusal in allowlist.refusals(source, source=True):
+            line = allowlist.line_of(source, refusal, source=True)
+            yield Problem(shown(path), line, None, "markup", refusal.what, refusal.hint)
+
+
+def rendered_problems(file: str, source: str, html: str, titles: list[str]) -> list[Problem]:
+    """What the allowlist refuses in a page's rendered content and in the titles the theme
+    writes from it (headings in the table of contents), each at its line of the page's
+    source where that can be found: the line the source check gives, else the first line
+    holding what was refused (an address, an attribute's name)."""
+    found = allowlist.refusals(html) + [r for text in titles for r in allowlist.refusals(text)]
+    if not found:
+        return []
+    text = page_html(source)
+    lines = [
+        (r.what, allowlist.line_of(text, r, source=True))
+        for r in allowlist.refusals(text, source=True)
+    ]
+    problems = []
+    for refusal in found:
+        line = next((n for what, n in lines if what == refusal.what), None)
+        if line is None and refusal.written:
+            at = text.find(refusal.written)
+            line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        problems.append(Problem(file, line, None, "markup", refusal.what, refusal.hint))
+    return problems
 
 
 # The data and the docs folder's files and texts at the last check that passed.
@@ -113,25 +186,39 @@ _passed: dict[Path, tuple[Park, tuple]] = {}
 
 
 def check(
-    data_file: Path = DATA_FILE, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
+    data_file: Path = DATA_FILE,
+    docs_dir: Path = DOCS_DIR,
+    pages: dict[Path, str] | None = None,
+    macros: Collection[str] | None = None,
 ) -> Park:
-    """Validate the data and the pages' references; raise DataError with every problem.
+    """Validate the data and the pages; raise DataError with every problem.
 
-    Also refused: figures typed by hand (prose.py), and a page whose English and Chinese
-    versions show different facts (citations.py).
+    `macros`: the names a page may call (the build's; None checks the calls' syntax only).
+    Also refused: files docs/ must not hold, figures typed by hand (prose.py), and a page
+    whose English and Chinese versions show different facts (citations.py).
     """
+    found = list(file_problems(docs_dir, data_file.parent))
     park = load_park(data_file)
     # Every check reads the same listing and texts, each file read once.
     pages = read_pages(docs_dir) if pages is None else pages
     # A build checks once per language: the second finds the same data and texts.
     texts = tuple(pages.items())
     passed = _passed.get(docs_dir)
-    if passed and passed[0] is park and passed[1] == texts:
+    if not found and passed and passed[0] is park and passed[1] == texts:
         return park
+    # What a page could not be read by (its front matter, template or characters) comes
+    # first: the other checks read the same page and would only add noise.
+    found += [
+        *front_matter_problems(pages),
+        *template_problems(pages, macros),
+        *character_problems(pages),
+        *markup_problems(docs_dir, pages),
+        *link_problems(docs_dir, pages),
+    ]
+    if found:
+        raise DataError(found)
     problems = [
         *page_problems(park, docs_dir, pages),
-        *link_problems(docs_dir, pages),
-        *markup_problems(docs_dir, pages),
         *prose_problems(park, docs_dir, pages),
         *parity_problems(park, docs_dir, pages),
     ]

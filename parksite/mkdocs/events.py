@@ -1,7 +1,8 @@
 """What the plugin (plugin.py) does at each MkDocs event: the commit's time as the build's
-date (so that two builds of one commit are identical), the engine's theme files, the story
-index's further pages, each page's head tags and footer, corrections to the theme's markup,
-and the crawlers' files.
+date (so that two builds of one commit are identical), the engine's theme files, only the
+files docs/ may publish, the story index's further pages, each page's content judged by the
+allowlist and its title made text, each page's head tags and footer, corrections to the
+theme's markup, and the crawlers' files.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ import os
 import re
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 # Files of overrides/ and the theme that readers never need: the share images' manifest (for
@@ -34,6 +36,7 @@ def on_config(
     from parksite.mkdocs.reproducible import source_date_epoch
 
     _build.clear()
+    _refused.clear()
     theme = config.theme
     if str(theme_dir) not in theme.dirs:
         theme.dirs.insert(1 if theme.custom_dir else 0, str(theme_dir))
@@ -48,16 +51,77 @@ def on_config(
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Only the files docs/ may publish (parksite.checks.files), and the story index pages."""
+    from parksite.checks.files import HOW_TO_LINK, HOW_TO_TYPE, type_allowed
     from parksite.mkdocs.storyindex import add_index_pages
 
+    docs = Path(config.docs_dir).resolve()
+    refused = []
+    for file in files:
+        if file.abs_src_path is None or Path(file.src_dir or "").resolve() != docs:
+            continue  # written by the build, or the theme's own
+        path = Path(file.abs_src_path)
+        links = [p for p in (path, *path.parents) if p.is_relative_to(docs) and p.is_symlink()]
+        if links or not path.resolve().is_relative_to(docs):
+            refused.append(
+                f"docs/{file.src_uri} is or lies in a symbolic link.\n    How to fix: {HOW_TO_LINK}"
+            )
+        elif not type_allowed(path.name):
+            refused.append(
+                f"docs/{file.src_uri} is not a type of file the site publishes.\n    How to fix: {HOW_TO_TYPE}"
+            )
+    if refused:
+        raise PluginError("\n".join(refused))
     for file in [f for f in files if NOT_PUBLISHED.fullmatch(f.src_uri)]:
         files.remove(file)
     return add_index_pages(files, config)
 
 
+# What the allowlist refused in the pages of the build under way: told all at once.
+_refused: list[str] = []
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Judge each page's rendered content, its title and its table of contents on the
+    allowlist (parksite.checks.html); make a front matter's title text for the theme, which
+    writes it unescaped into <title>, the header, the navigation and the search index."""
+    from markupsafe import Markup
+
+    from parksite.checks.project import rendered_problems
+
+    headings = [item.title for item in _toc_items(page.toc)]
+    title = page.meta.get("title")
+    shown_title = [] if isinstance(title, str) else [page.title or ""]
+    source = page.file.content_string if page.file.abs_src_path else (page.markdown or "")
+    _refused.extend(
+        str(problem)
+        for problem in rendered_problems(
+            f"docs/{page.file.src_uri}", source, html, [*headings, *shown_title]
+        )
+    )
+    if isinstance(title, str) and not isinstance(title, Markup):
+        page.meta["title"] = Markup.escape(title)
+    return html
+
+
+def _toc_items(items) -> list:
+    return [x for item in items for x in (item, *_toc_items(item.children))]
+
+
+def on_env(env, config, files):
+    """Every page has been rendered: stop here, before anything is written, if any was refused."""
+    if _refused:
+        count = len(_refused)
+        head = f"{count} problem{'s' if count != 1 else ''} in the pages' content:"
+        raise PluginError("\n".join([head, *(f"  - {line}" for line in _refused)]))
+    return env
+
+
 def on_page_context(context, page, config, nav):
     """`park_head`, `park_footer` and a story's `park_story_back` for overrides/main.html and
     partials/copyright.html, and the current section's tab lit on pages outside the nav."""
+    from markupsafe import Markup
+
     from parksite.content.pages import page_key, page_language, page_source, relative_url
     from parksite.content.stories import is_story
     from parksite.model.load import load_park
@@ -72,6 +136,8 @@ def on_page_context(context, page, config, nav):
     park = load_park(_build["data"])
     lang = page_language(page)
     title = page.meta.get("title") or page.title
+    # The theme's copy is escaped (on_page_content); the head escapes its own.
+    title = title.unescape() if isinstance(title, Markup) else title
     key = page_key(page.file.src_uri)
     in_nav = key in _build["nav"]
     image, alt = share_image(_build["manifest"], lang, key, in_nav=in_nav, source=page_source(page))

@@ -37,19 +37,8 @@ def _data_file(env) -> Path:
 
 
 def define_env(env) -> None:
-    """Load and check the data and the pages once for this build, and register the macros."""
+    """Register the macros, and load and check the data and the pages once for this build."""
     docs_dir = Path(env.conf["docs_dir"])
-    # Every page's text, read once for the checks and the Sources page.
-    pages = read_pages(docs_dir)
-    try:
-        park = check(_data_file(env), docs_dir, pages)
-    except DataError as exc:
-        raise PluginError(exc.report()) from None
-    # Read once per build: every page of the story index shows a slice of the same list.
-    stories = {lang: list_stories(lang, docs_dir) for lang in ("en", "zh")}
-    report_notices(park)
-    # For the page hooks below, which mkdocs-macros calls for every page.
-    _build["park"] = park
 
     def notes() -> footnotes.PageNotes:
         return footnotes.for_page(where())
@@ -129,6 +118,19 @@ def define_env(env) -> None:
     def figure_history() -> str:
         """A table of when each fact last changed in the data, from git: {{ figure_history() }}"""
         return history_html(park, fact_history(_data_file(env)), lang())
+
+    # The macros above read these when a page calls them, after every check has passed.
+    try:
+        park = check(_data_file(env), docs_dir, macros=set(env.macros))
+    except DataError as exc:
+        raise PluginError(exc.report()) from None
+    # Every page's text, read once for the checks and the Sources page.
+    pages = read_pages(docs_dir)
+    # Read once per build: every page of the story index shows a slice of the same list.
+    stories = {lang: list_stories(lang, docs_dir) for lang in ("en", "zh")}
+    report_notices(park)
+    # For the page hooks below, which mkdocs-macros calls for every page.
+    _build["park"] = park
 
 
 def on_pre_page_macros(env) -> None:

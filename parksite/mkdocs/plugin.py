@@ -54,8 +54,8 @@ _seen: dict[str, int] = {}
 
 
 class ParkSitePlugin(BasePlugin):
-    """Adds the engine's theme files, checks the project, and writes head tags, footer,
-    story index pages, share images and crawler files."""
+    """Adds the engine's theme files, checks the project and each page's content, and writes
+    head tags, footer, story index pages, share images and crawler files."""
 
     # --- Hooks --------------------------------------------------------------------------
 
@@ -73,10 +73,19 @@ class ParkSitePlugin(BasePlugin):
 
         return events.on_files(files, config)
 
+    # After every other plugin has changed a page's content: what the allowlist judges is what
+    # the theme writes.
+    @event_priority(-200)
+    def on_page_content(self, html, page, config, files):
+        from parksite.mkdocs import events
+
+        return events.on_page_content(html, page, config, files)
+
     def on_env(self, env, config, files):
+        from parksite.mkdocs import events
         from parksite.mkdocs.templatecache import use_cache
 
-        return use_cache(env)
+        return use_cache(events.on_env(env, config, files))
 
     def on_page_context(self, context, page, config, nav):
         from parksite.mkdocs import events

@@ -147,6 +147,11 @@ def _bound_problems(text: str, file: str, max_chars: int) -> list[Problem]:
                 "split it or shorten it; a figure, a label or a front matter is never that long.",
             )
         ]
+    return invisible_problems(text, file)
+
+
+def invisible_problems(text: str, file: str) -> list[Problem]:
+    """Every control or direction character in a text (a data file, a page), with its line."""
     found = []
     for match in _INVISIBLE.finditer(text):
         if match.start() == 0 and match[0] == "\ufeff":
