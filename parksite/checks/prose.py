@@ -1,6 +1,7 @@
 """Figures typed straight into a page: a number in the prose that equals a fact's value, in
 any way it can be written (713, 4,500, 4500, 1.56 billion, 15.6亿, 60余亿, 2000万), is a
-build error naming the page, the line and the macro to write instead.
+build error naming the page, the line and the macro to write instead; so is any amount in
+the currency the site converts to ("US$943 million", "9.43亿美元": parksite.model.money).
 
 Exempt: years, dates, ordinals (list numbers, a heading's leading number, 1st, 第3), code,
 link targets, HTML, macro calls, and a line ending in `<!-- figure-ok: reason -->`.
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from parksite.content.pages import read_pages
 from parksite.model.errors import Problem
-from parksite.model.load import derived
+from parksite.model.load import derived, typed_money
 from parksite.model.park import Park
 from parksite.project import DOCS_DIR, shown
 from parksite.render.figures import figure_text
@@ -144,6 +145,14 @@ def typed_figures(text: str, park: Park) -> Iterator[tuple[int, int, str, list[s
                 yield lineno, m.start() + 1, m.group().strip(), ids
 
 
+def typed_amounts(text: str, park: Park) -> Iterator[tuple[int, str]]:
+    """(line, the amount as written) for every converted-currency amount typed in a page."""
+    for lineno, raw in _prose_lines(text):
+        if _DIGIT.search(raw) and not _EXEMPT.search(raw):
+            for amount in typed_money(park, _blank(raw)):
+                yield lineno, amount
+
+
 def _macro_for(park: Park, fact_id: str) -> str:
     fact = park.facts[fact_id]
     money = park.units[fact.unit or ""].kind == "money"
@@ -155,6 +164,17 @@ def prose_problems(
 ) -> Iterator[Problem]:
     """A problem for every figure typed into a page instead of taken from the data."""
     for path, text in (pages or read_pages(docs_dir)).items():
+        for line, amount in typed_amounts(text, park):
+            yield Problem(
+                shown(path),
+                line,
+                None,
+                "",
+                f"'{amount}' is an amount typed by hand.",
+                "state the amount in yuan as a fact in data/park.yml and write "
+                '{{ money("id") }}: the site computes the converted amount from the one '
+                "exchange rate and states it.",
+            )
         for line, column, written, ids in typed_figures(text, park):
             what = "; ".join(f"{i} ({figure_text(park, park.facts[i], 'en')})" for i in ids)
             macros = " or ".join(_macro_for(park, i) for i in ids)

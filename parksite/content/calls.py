@@ -144,7 +144,9 @@ def _parsed_call(expression: str) -> tuple[str, tuple, tuple] | str:
     try:
         tree = ast.parse(expression.strip(), mode="eval").body
     except SyntaxError:
-        return f"{plain}: Jinja filters (`|`), tests and statements are not used in pages."
+        return f"{plain}: Jinja's filters (`|`), tests and statements are not used in pages."
+    if isinstance(tree, ast.BinOp) and isinstance(tree.op, ast.BitOr):
+        return f"{plain}: Jinja filters (`|`) are not used in pages."
     if not isinstance(tree, ast.Call) or not isinstance(tree.func, ast.Name):
         return f'{plain}: a page shows a figure with a macro, e.g. fact("id"), nothing else.'
     values = [*tree.args, *(kw.value for kw in tree.keywords)]

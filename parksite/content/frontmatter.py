@@ -76,7 +76,8 @@ def _read(text: str) -> tuple[FrontMatter, tuple[Problem, ...]]:
     try:
         located = load_text(head, "", max_chars=MAX_CHARS, first_line=2)
     except DataError as exc:
-        return FrontMatter(body=body, body_line=body_line), tuple(exc.problems)
+        problems = (replace(p, field=p.field or "front matter") for p in exc.problems)
+        return FrontMatter(body=body, body_line=body_line), tuple(problems)
     problems = list(located.problems)
     if not isinstance(located.data, dict):
         problems.append(

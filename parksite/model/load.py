@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from parksite.model import money
 from parksite.model import park as model
 from parksite.model.errors import DataError, Problem
 from parksite.model.park import EXCHANGE_RATE, Park
@@ -22,11 +23,6 @@ from parksite.project import DATA_FILE, shown
 _cache: dict[str, tuple[tuple[int, int], Park]] = {}
 
 _DOLLAR = re.compile(r"(usd|dollar|美元|\$)", re.IGNORECASE)
-# A dollar amount typed into a text: "US$943 million", "943 million dollars", "9.43亿美元".
-_DOLLAR_FIGURE = re.compile(
-    r"\$\s*\d|\d\s*(million|billion|thousand)?\s*(US\s)?dollars?\b|\d\s*[万亿]?\s*美元",
-    re.IGNORECASE,
-)
 
 
 def load_park(path: Path = DATA_FILE, *, today: dt.date | None = None) -> Park:
@@ -326,7 +322,6 @@ def _consistency_problems(park: Park, located: Located, today: dt.date) -> Itera
                 message=f"{fact.as_of} lies in the future.",
                 hint="as_of is the day the figure was true, usually its source's date.",
             )
-        yield from _typed_dollars(fid, fact, at)
         if fact.review_by is not None and fact.review_by < fact.as_of:
             yield at(
                 "facts",
@@ -384,25 +379,41 @@ def _consistency_problems(park: Park, located: Located, today: dt.date) -> Itera
             message=f"{rate.value} yuan per US dollar is not a plausible exchange rate.",
             hint="write how many yuan one US dollar buys, e.g. 6.361.",
         )
+    if rate is not None and rate.unit:
+        for fid, fact in park.facts.items():
+            yield from _typed_dollars(park, fid, fact, at)
 
     yield from _totals_problems(park, at)
 
 
-def _typed_dollars(fid: str, fact: model.Fact, at) -> Iterator[Problem]:
-    """A dollar amount typed into a label, text or list item, instead of computed."""
+def typed_money(park: Park, text: str) -> list[str]:
+    """Every amount typed into a text in the currency the site converts to, in any language
+    the site shows: the one place that says which currency and which languages."""
+    return money.typed_money(text, converted_currency(park), model.LANGS)
+
+
+def converted_currency(park: Park) -> str:
+    """The ISO code of the currency the site computes amounts in, named by the exchange
+    rate's unit: yuan_per_usd is USD."""
+    return park.facts[EXCHANGE_RATE].unit.rsplit("_per_", 1)[-1].upper()
+
+
+def _typed_dollars(park: Park, fid: str, fact: model.Fact, at) -> Iterator[Problem]:
+    """An amount typed into a label, text or list item in the converted currency."""
     texts = [("label", fact.label), ("text", fact.text)]
     texts += [(("items", i), item) for i, item in enumerate(fact.items or [])]
     for where, bilingual in texts:
         for lang in model.LANGS:
-            if bilingual is not None and _DOLLAR_FIGURE.search(bilingual[lang]):
+            typed = typed_money(park, bilingual[lang]) if bilingual is not None else []
+            if typed:
                 path = (where if isinstance(where, tuple) else (where,)) + (lang,)
                 yield at(
                     "facts",
                     fid,
                     *path,
-                    message="a US dollar amount is typed into this text.",
-                    hint="state the amount in yuan as a number fact; the site computes dollars "
-                    f"from {EXCHANGE_RATE} ({{{{ money(...) }}}} in a page).",
+                    message=f"'{typed[0]}' is an amount typed by hand into this text.",
+                    hint="state the amount in yuan as a number fact; the site computes the "
+                    f"converted amount from {EXCHANGE_RATE} ({{{{ money(...) }}}} in a page).",
                 )
 
 
