@@ -43,4 +43,5 @@ def type_allowed(name: str) -> bool:
 
 
 def _problem(path: Path, message: str, hint: str) -> Problem:
-    return Problem(shown(path), None, None, "", f"{shown(path)} {message}", hint)
+    name = f"{shown(path.parent)}/{path.name}"  # the link itself, not what it leads to
+    return Problem(name, None, None, "", f"{name} {message}", hint)

@@ -199,7 +199,7 @@ def _node_refusals(node: LexborNode, tag: str, number: int, source: bool) -> lis
     for name, value in node.attributes.items():
         why = _attribute_refusal(tag, name, value or "", allowed, source)
         if why:
-            written = value if name in ("href", "src") and value else name
+            written = value if name in ("href", "src", "id", "class") and value else name
             found.append(Refusal(why[0], why[1], tag, number, name, written))
     return found
 

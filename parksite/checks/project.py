@@ -29,10 +29,10 @@ from parksite.project import DATA_FILE, DOCS_DIR, shown
 FACT_MACROS = {"fact", "money", "fact_list", "cards", "period"}
 # Where Markdown takes an address: [x](here), ![x](here), [x]: here. Only to name the line
 # early: the build judges every address on its parse of the rendered page.
-LINK_TARGET = re.compile(r"""(!?)(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)([^\s)"'>]+)""", re.M)
+LINK_TARGET = re.compile(r"""(?:(!)?\[[^\]\n]*\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)([^\s)"'>]+)""", re.M)
 # What Markdown, not HTML, reads in a page's source: blanked before the HTML parse.
 _MARKDOWN_NOT_HTML = re.compile(
-    rf"\{{\{{.*?\}}\}}|\{{%\s*(?:end)?raw\s*%\}}|{AUTOLINK_RE}|{AUTOMAIL_RE}", re.S
+    rf"\{{\{{.*?\}}\}}|\{{%\s*(?:end)?raw\s*%\}}|{AUTOLINK_RE}|{AUTOMAIL_RE}|\]\(\s*<[^>\n]*>", re.S
 )
 
 
