@@ -49,6 +49,7 @@ ELEMENT_ATTRIBUTES = {
     "time": frozenset({"datetime"}),
     "details": frozenset({"open"}),
 }
+_ALLOWED = {tag: GLOBAL_ATTRIBUTES | names for tag, names in ELEMENT_ATTRIBUTES.items()}
 # Markdown's own: md_in_html reads `markdown` in a page's source and never writes it out.
 SOURCE_ONLY_ATTRIBUTES = frozenset({"markdown"})
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -85,6 +86,8 @@ _CHAIN = ("div", "main", "div", "div", "article")
 _WRAPPER_COUNTS = Counter({"html": 1, "head": 1, "body": 1, "div": 3, "main": 1, "article": 1})
 # Deeper than any page needs; a browser flattens deeper trees in ways a judge need not follow.
 MAX_DEPTH = 100
+# An element nested deeper than MAX_DEPTH within the content area.
+_TOO_DEEP = "article" + " > *" * (MAX_DEPTH + 1)
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,8 @@ def refusals(html: str, *, source: bool = False) -> list[Refusal]:
     `source`: the HTML is a page's Markdown source (Markdown's `markdown` attribute allowed).
     """
     tree = LexborHTMLParser(_BEFORE + html + _AFTER)
+    if _allowed_at_a_glance(tree, source):
+        return []
     found: list[Refusal] = []
     wrapper = _wrapper(tree)
     counts: Counter[str] = Counter()
@@ -158,6 +163,37 @@ def refusals(html: str, *, source: bool = False) -> list[Refusal]:
     return found
 
 
+def _allowed_at_a_glance(tree: LexborHTMLParser, source: bool) -> bool:
+    """Whether the page is allowed, judged by the same rules in one pass over its elements in
+    document order (Lexbor's own loop): true for almost every page, which then needs no walk
+    that could tell where a refused element's subtree ends or how deep it is."""
+    elements = [n for n in tree.root.traverse(include_text=False) if n.is_element_node]
+    if [n.tag for n in elements[:8]] != ["html", "head", "body", *_CHAIN]:
+        return False
+    if len(elements) > MAX_DEPTH and tree.css_first(_TOO_DEEP) is not None:
+        return False
+    marker, article = elements[-1], elements[7]
+    if (
+        marker.attributes.get("id") != _MARKER
+        or marker.parent is None
+        or marker.parent.mem_id != article.mem_id
+        or tree.head.child is not None
+        or any(n.attributes for n in elements[:8])
+    ):
+        return False
+    for node in elements[8:-1]:
+        tag, attributes = node.tag, node.attributes
+        if tag not in ELEMENTS:
+            return False
+        allowed = _ALLOWED.get(tag, GLOBAL_ATTRIBUTES)
+        for name, value in attributes.items():
+            if name in allowed and name not in _VALUES_JUDGED:
+                continue  # allowed whatever its value: aria-*, data-*, title, lang...
+            if _attribute_refusal(tag, name, value or "", allowed, source):
+                return False
+    return True
+
+
 def _wrapper(tree: LexborHTMLParser) -> dict[int, str]:
     """The wrapper's own elements (html, head, body and the chain to the article) by node."""
     own = {tree.root.mem_id: "html"}
@@ -194,7 +230,7 @@ def _node_refusals(node: LexborNode, tag: str, number: int, source: bool) -> lis
     """What the allowlist refuses in one element of the page: the element or its attributes."""
     if tag not in ELEMENTS:
         return [Refusal(f"`<{tag}>` is not allowed in a page.", HOW_TO_MARKUP, tag, number)]
-    allowed = GLOBAL_ATTRIBUTES | ELEMENT_ATTRIBUTES.get(tag, frozenset())
+    allowed = _ALLOWED.get(tag, GLOBAL_ATTRIBUTES)
     found = []
     for name, value in node.attributes.items():
         why = _attribute_refusal(tag, name, value or "", allowed, source)
@@ -238,6 +274,7 @@ def _attribute_refusal(
 
 
 _NUMBERS = frozenset({"tabindex", "width", "height", "colspan", "rowspan", "start", "value"})
+_VALUES_JUDGED = _NUMBERS | {"href", "src", "id", "class", "rel"}
 
 
 def _shape_refusals(
@@ -381,15 +418,14 @@ def resource_refusal(url: str) -> str | None:
 # What a browser drops around an address (C0 controls and space) and inside it (tab, newline).
 _AROUND = "".join(map(chr, range(0x21)))
 _INSIDE = re.compile(r"[\t\n\r]")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\s]")
 
 
 def _url(url: str) -> str | None:
     """The address as a browser reads it (WHATWG URL), or None if anything else in it is
     invisible (a control character or a space a reader cannot see)."""
     cleaned = _INSIDE.sub("", url.strip(_AROUND))
-    if any(ch.isspace() or ch < " " or "\x7f" <= ch <= "\x9f" for ch in cleaned):
-        return None
-    return cleaned
+    return None if _INVISIBLE.search(cleaned) else cleaned
 
 
 def _scheme(url: str) -> str | None:
