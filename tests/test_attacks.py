@@ -597,6 +597,7 @@ FILES = [
     ("docs/everything", "link:/", "is a symbolic link"),
     ("docs/stories/copy.md", "link:docs/about.md", "is a symbolic link"),
     ("data/secret.yml", "link:/etc/hostname", "is a symbolic link"),
+    ("docs/stories/cod\u202egnp.md", "text", "has an invisible character in its name"),
 ]
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from parksite.model.errors import Problem
+from parksite.model.yamlsource import invisible_problems
 from parksite.project import shown
 
 # What docs/ may hold; SVG can hold script, so it is not among the images.
@@ -18,6 +19,7 @@ HOW_TO_TYPE = (
     "to PNG, and ask a maintainer for anything else."
 )
 HOW_TO_LINK = "copy the file itself into the folder, or delete the link (`git rm`)."
+HOW_TO_NAME = "rename it with letters, digits and - only: a control or direction character can make a name read other than it is."
 
 
 def file_problems(docs_dir: Path, data_dir: Path) -> Iterator[Problem]:
@@ -27,7 +29,9 @@ def file_problems(docs_dir: Path, data_dir: Path) -> Iterator[Problem]:
             here = Path(top)
             for name in sorted(dirs + names):
                 path = here / name
-                if path.is_symlink():
+                if invisible_problems(name, ""):
+                    yield _problem(path, "has an invisible character in its name.", HOW_TO_NAME)
+                elif path.is_symlink():
                     yield _problem(
                         path, "is a symbolic link, which a build never follows.", HOW_TO_LINK
                     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
@@ -158,15 +158,19 @@ def markup_problems(
             yield Problem(shown(path), line, None, "markup", refusal.what, refusal.hint)
 
 
-def rendered_problems(file: str, source: str, html: str, titles: list[str]) -> list[Problem]:
+def rendered_problems(
+    file: str, source: Callable[[], str], html: str, titles: list[str]
+) -> list[Problem]:
     """What the allowlist refuses in a page's rendered content and in the titles the theme
     writes from it (headings in the table of contents), each at its line of the page's
     source where that can be found: the line the source check gives, else the first line
     holding what was refused (an address, an attribute's name)."""
-    found = allowlist.refusals(html) + [r for text in titles for r in allowlist.refusals(text)]
+    # Without a `<` no tag or comment can start: most titles need no parse.
+    marked = [text for text in titles if "<" in text]
+    found = allowlist.refusals(html) + [r for text in marked for r in allowlist.refusals(text)]
     if not found:
         return []
-    text = page_html(source)
+    text = page_html(source())
     lines = [
         (r.what, allowlist.line_of(text, r, source=True))
         for r in allowlist.refusals(text, source=True)

@@ -92,13 +92,15 @@ def on_page_content(html: str, page, config, files) -> str:
     headings = [item.title for item in _toc_items(page.toc)]
     title = page.meta.get("title")
     shown_title = [] if isinstance(title, str) else [page.title or ""]
-    source = page.file.content_string if page.file.abs_src_path else (page.markdown or "")
-    _refused.extend(
-        str(problem)
-        for problem in rendered_problems(
-            f"docs/{page.file.src_uri}", source, html, [*headings, *shown_title]
-        )
+
+    def source() -> str:  # read only to find the line of a refusal
+        return page.file.content_string if page.file.abs_src_path else (page.markdown or "")
+
+    problems = rendered_problems(
+        f"docs/{page.file.src_uri}", source, html, [*headings, *shown_title]
     )
+    _refused.extend(map(str, problems))
+
     if isinstance(title, str) and not isinstance(title, Markup):
         page.meta["title"] = Markup.escape(title)
     return html
