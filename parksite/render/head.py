@@ -76,8 +76,20 @@ def park_json_ld(park: Park, lang: Language, languages: Languages, site_name: st
         data["address"] = park.facts[settings.location].text[lang.code]
     if settings.founded:
         data["foundingDate"] = str(park.facts[settings.founded].value)
-    # "</" could end the script element early; JSON allows it escaped.
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(data)
+
+
+# Characters of a JSON text that could end or restart markup around a <script> element (or
+# a line of JavaScript reading it), written as JSON escapes, which mean the same characters.
+_SCRIPT_UNSAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def script_json(data: object) -> str:
+    """JSON safe inside a <script> element: no value can close it, open a comment in it or
+    end a line of it, whatever the data holds."""
+    return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_UNSAFE)
 
 
 def _meta(attribute: str, key: str, value: str) -> str:
