@@ -20,8 +20,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from parksite.checks.notices import report_notices
 from parksite.checks.files import published_problems
+from parksite.checks.notices import report_notices
 from parksite.checks.project import check, rendered_problems
 from parksite.content.pages import page_key, relative_url
 from parksite.content.site import Site

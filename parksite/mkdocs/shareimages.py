@@ -64,7 +64,9 @@ class ShareImages:
         )
 
 
-def page_image(images: ShareImages, site: Site, page: Any, config: Any, nav: Any) -> tuple[str, str]:
+def page_image(
+    images: ShareImages, site: Site, page: Any, config: Any, nav: Any
+) -> tuple[str, str]:
     """The image a page shares, as (URL from the site root, alt text), drawn if need be."""
     owner = _owner(page, nav, site)
     key = page_key(owner.file.src_uri, site.languages)

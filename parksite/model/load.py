@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 import string
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +17,6 @@ from parksite.model.errors import DataError, Problem
 from parksite.model.park import Park
 from parksite.model.yamlsource import Located, field_name, load_text
 from parksite.project import shown
-
 
 
 def load_park(path: Path, languages: tuple[str, ...], *, today: dt.date | None = None) -> Park:

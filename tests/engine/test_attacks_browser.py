@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import LANGS, PAGES, _QuietHandler, copy_project
-from tests.test_attacks import run
+from tests.engine.test_attacks import run
 
 TITLE = "R&D <3 \"quoted\" 'single' & more"
 DESCRIPTION = 'x" http-equiv="refresh" content="0;url=https://evil.example/'

@@ -373,12 +373,19 @@ MONEY = [
 ]
 
 
-def write_attacks(project: Path, attacks: list[Attack], prefix: str) -> dict[str, Attack]:
-    """Each attack as a story page of the copy; {file as editors know it: attack}."""
+def write_attacks(
+    project: Path, attacks: list[Attack], prefix: str, twins: bool = False
+) -> dict[str, Attack]:
+    """Each attack as a story page of the copy; {file as editors know it: attack}. With
+    `twins`, the same page in the site's other language too, so that the build's own checks
+    pass and the rendered content is what gets judged."""
     written = {}
     for number, attack in enumerate(attacks, 1):
         name = f"docs/stories/{prefix}-{number:03d}.md"
         (project / name).write_text(attack.text, encoding="utf-8")
+        if twins:
+            twin = project / name.replace(".md", ".zh.md")
+            twin.write_text(attack.text, encoding="utf-8")
         written[name] = attack
     return written
 
@@ -500,7 +507,7 @@ RENDERED = [
 def test_the_build_refuses_what_only_the_rendered_page_shows(tmp_path: Path) -> None:
     """One build judges every case, and names them all at once before writing anything."""
     project = copy_project(tmp_path / "project")
-    written = write_attacks(project, RENDERED, "rendered")
+    written = write_attacks(project, RENDERED, "rendered", twins=True)
     result = run(project, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site"))
     output = result.stdout + result.stderr
     assert result.returncode != 0
@@ -577,7 +584,7 @@ def test_data_attacks_are_refused_fast_with_their_line(attack: DataAttack) -> No
     text = BASE_TEXT.replace(attack.old, attack.new, 1)
     started = time.monotonic()
     with pytest.raises(DataError) as caught:
-        parse_park(text, "data/park.yml")
+        parse_park(text, "data/park.yml", ("en", "zh"))
     assert time.monotonic() - started < 2
     report = caught.value.report()
     assert attack.words in report, report
@@ -624,16 +631,14 @@ def test_make_check_refuses_files_that_do_not_belong_in_docs(tmp_path: Path) -> 
 def test_the_build_publishes_only_docs_files_of_the_allowed_types(tmp_path: Path) -> None:
     """on_files, for files that reach the build some other way than docs/ as checked."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import get_files
 
-    from parksite.mkdocs.events import on_files
+    from parksite.checks.files import published_problems
 
     project = copy_project(tmp_path / "project")
     (project / "docs" / "evil.html").write_text("<script>alert(1)</script>")
     (project / "docs" / "secret.md").symlink_to(project / "mkdocs.yml")
     config = load_config(str(project / "mkdocs.yml"))
-    with pytest.raises(PluginError) as caught:
-        on_files(get_files(config), config)
-    assert "docs/evil.html is not a type of file" in str(caught.value)
-    assert "docs/secret.md is or lies in a symbolic link" in str(caught.value)
+    refused = "\n".join(published_problems(get_files(config), Path(config.docs_dir)))
+    assert "docs/evil.html is not a type of file" in refused
+    assert "docs/secret.md is or lies in a symbolic link" in refused

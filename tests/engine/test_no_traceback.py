@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import copy_project
-from tests.test_attacks import run
+from tests.engine.test_attacks import run
 
 
 def edit(path: Path, old: str, new: str) -> None:
