@@ -10,8 +10,8 @@ import os
 import re
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 # Files of overrides/ and the theme that readers never need: the share images' manifest (for

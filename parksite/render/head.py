@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from parksite.model.load import per_data_load
 from parksite.model.park import LANGS, Lang, Park
-from parksite.project import ROOT, shown
+from parksite.project import shown
 
 # The language of each page as HTML and hreflang write it: Chinese in simplified script.
 HTML_LANG: dict[Lang, str] = {"en": "en", "zh": "zh-Hans"}
