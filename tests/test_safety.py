@@ -249,7 +249,7 @@ def test_a_page_reaching_python_fails_cleanly_and_site_is_untouched(tmp_path: Pa
     )
     assert not (project / "code-ran").exists()
     assert "Traceback" not in output
-    assert "The build failed; site/ is unchanged." in output
+    assert "The build stopped at the problem above; site/ is unchanged." in output
     assert snapshot(project / "site") == before
     assert not (project / ".site-new").exists()
 

@@ -17,12 +17,14 @@ _reported: set[int] = set()
 
 
 def placeholder_notices(park: Park) -> list[str]:
-    """One line per value the sources lack and nobody has filled in yet."""
-    return [
-        f"placeholder still to fill in: {key} ({entry.label.en}) in data/park.yml"
-        for key, entry in park.placeholders.items()
-        if entry.placeholder
+    """One line naming the values the sources lack and nobody has filled in yet."""
+    open_ = [
+        f"{key} ({entry.label.en})" for key, entry in park.placeholders.items() if entry.placeholder
     ]
+    if not open_:
+        return []
+    s = "s" * (len(open_) != 1)
+    return [f"placeholder{s} still to fill in, in data/park.yml: {', '.join(open_)}"]
 
 
 def all_notices(park: Park, today: dt.date | None = None) -> list[str]:
