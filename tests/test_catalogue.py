@@ -85,3 +85,10 @@ def test_missing_markers_are_named_not_a_traceback(tmp_path: Path) -> None:
     assert write_catalogue(macros, target) == [
         f"CONTRIBUTING.md needs the two lines, in this order:\n{START}\n{END}"
     ]
+
+
+def test_the_check_knows_every_macro_a_page_can_call() -> None:
+    """`make check` refuses a call to any other name: its list is macros.py's."""
+    from parksite.checks.project import PAGE_MACROS
+
+    assert {doc.name for doc in macro_docs(MACROS_FILE.read_text(encoding="utf-8"))} == PAGE_MACROS

@@ -12,21 +12,39 @@ from pathlib import Path
 import yaml
 
 from parksite.checks.markup import HOW_TO_LINK, HOW_TO_MARKUP, MARKUP, unsafe_scheme
-from parksite.checks.prose import prose_problems
-from parksite.content.citations import macro_calls, outside_code, parity_problems
+from parksite.checks.prose import prose_problems, typed_ids
+from parksite.checks.targets import LINK_TARGET, target_problems
+from parksite.content.citations import macro_calls, outside_code, parity_problems, twin
 from parksite.content.pages import read_pages
 from parksite.content.stories import front_matter, front_matter_line
 from parksite.model.errors import DataError, Problem
 from parksite.model.load import load_park
 from parksite.model.park import Park
-from parksite.model.yamlsource import syntax_problem
-from parksite.project import DATA_FILE, DOCS_DIR, shown
+from parksite.model.yamlsyntax import syntax_problem
+from parksite.project import CONFIG_FILE, DATA_FILE, DOCS_DIR, shown
 
 FACT_MACROS = {"fact", "money", "fact_list", "cards", "period"}
-# Where Markdown or HTML takes an address: [x](here), [x]: here, href="here", src="here".
-LINK_TARGET = re.compile(
-    r"""(\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|\b(?:href|src)\s*=\s*["']?)([^\s)"'>]+)""", re.M
+# Every macro a page may call: those parksite/mkdocs/macros.py registers (a test holds the
+# two equal). A call to any other name is a slip, told before the build.
+PAGE_MACROS = frozenset(
+    {
+        *FACT_MACROS,
+        "facts_table",
+        "placeholder",
+        "exchange_rate",
+        "data_checked",
+        "sources_list",
+        "story_cards",
+        "sources_index",
+        "downloads",
+        "figure_history",
+    }
 )
+# Where a page's `{{` opens and `}}` closes; and a name called in it: {{ fact(...) }}.
+_OPEN_OR_CLOSE = re.compile(r"\{\{|\}\}")
+_CALLED = re.compile(r"^-?\s*([A-Za-z_]\w*)\s*[(（]")
+# Punctuation a Chinese keyboard types in place of the ASCII a macro call needs.
+_WIDE = {"“": '"', "”": '"', "‘": "'", "’": "'", "（": "(", "）": ")", "，": ",", "＂": '"'}
 
 
 def cited_ids(text: str) -> Iterator[tuple[str, str, int]]:
@@ -39,12 +57,62 @@ def cited_ids(text: str) -> Iterator[tuple[str, str, int]]:
                 yield name, arg, line
 
 
+def call_problems(text: str, file: str) -> Iterator[Problem]:
+    """A macro call the build could not run: never closed, typed with Chinese punctuation,
+    or naming no macro (told here, or the page would only seem to lack its figures)."""
+    text = outside_code(text)
+    marks = list(_OPEN_OR_CLOSE.finditer(text))
+    for at, mark in enumerate(marks):
+        if mark[0] != "{{":
+            continue
+        after = marks[at + 1] if at + 1 < len(marks) else None
+        line = text.count("\n", 0, mark.start()) + 1
+        if after is None or after[0] != "}}":
+            yield Problem(
+                file,
+                line,
+                None,
+                "",
+                "a macro opened here with `{{` is never closed with `}}`.",
+                'end it with two closing braces: {{ fact("patents.national") }}.',
+            )
+            continue
+        inside = text[mark.end() : after.start()]
+        wide = sorted({c for c in inside if c in _WIDE})
+        if wide:
+            fixed = inside.translate(str.maketrans(_WIDE)).strip()
+            yield Problem(
+                file,
+                line,
+                None,
+                "",
+                f"this macro is typed with Chinese punctuation ({' '.join(wide)}).",
+                f"write it with straight ASCII quotes, brackets and commas: {{{{ {fixed} }}}}.",
+            )
+            continue
+        called = _CALLED.match(inside.strip())
+        if called and called[1] not in PAGE_MACROS:
+            close = difflib.get_close_matches(called[1], sorted(PAGE_MACROS), n=1, cutoff=0.6)
+            yield Problem(
+                file,
+                line,
+                None,
+                "",
+                f"`{called[1]}` is not a macro a page can use.",
+                f"did you mean {close[0]}?"
+                if close
+                else "the macros are listed in CONTRIBUTING.md (Write a figure in a page).",
+            )
+
+
 def page_problems(
     park: Park, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
 ) -> Iterator[Problem]:
-    """Every cited id that the data does not have, with the nearest known ids."""
+    """Every cited id that the data does not have, with the nearest known ids, and every
+    macro call the build could not run."""
     facts, holders = sorted(park.facts), sorted(park.placeholders)
     for path, text in (pages or read_pages(docs_dir)).items():
+        yield from call_problems(text, shown(path))
         refs = list(cited_ids(text))
         try:
             figure = front_matter(text).get("figure")
@@ -59,6 +127,16 @@ def page_problems(
         for macro, ref, line in refs:
             known = holders if macro == "placeholder" else facts
             if ref in known:
+                continue
+            if ref.strip() in known:
+                yield Problem(
+                    shown(path),
+                    line,
+                    None,
+                    macro,
+                    f"unknown id '{ref}': it has a space before or after it.",
+                    f"delete the space: write {ref.strip()}.",
+                )
                 continue
             close = difflib.get_close_matches(ref, known, n=3, cutoff=0.7)
             hint = (
@@ -108,32 +186,49 @@ def markup_problems(
             )
 
 
-# The data and the docs folder's files and texts at the last check that passed.
+# The data, the docs folder's files and texts, and mkdocs.yml at the last check that passed.
 _passed: dict[Path, tuple[Park, tuple]] = {}
 
 
 def check(
-    data_file: Path = DATA_FILE, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
+    data_file: Path = DATA_FILE,
+    docs_dir: Path = DOCS_DIR,
+    pages: dict[Path, str] | None = None,
+    config_file: Path = CONFIG_FILE,
 ) -> Park:
     """Validate the data and the pages' references; raise DataError with every problem.
 
-    Also refused: figures typed by hand (prose.py), and a page whose English and Chinese
-    versions show different facts (citations.py).
+    Also refused: figures typed by hand (prose.py), a page whose English and Chinese
+    versions show different facts (citations.py), and a page the navigation or a link
+    names that docs/ does not have (targets.py).
     """
     park = load_park(data_file)
     # Every check reads the same listing and texts, each file read once.
     pages = read_pages(docs_dir) if pages is None else pages
-    # A build checks once per language: the second finds the same data and texts.
-    texts = tuple(pages.items())
+    # A build checks once per language: the second finds the same data and texts (and
+    # the same navigation, which the preview may see changed).
+    nav = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+    texts = (*pages.items(), nav)
     passed = _passed.get(docs_dir)
     if passed and passed[0] is park and passed[1] == texts:
         return park
+    cited = list(page_problems(park, docs_dir, pages))
+    # One mistake, one message. A page that cites a wrong id or a broken macro seems to
+    # show other figures than its twin: the twins are compared once it is right. A figure
+    # typed by hand is told as such, not again as a figure missing beside its twin's.
+    wrong = {problem.file for problem in cited}
+    told = frozenset(typed_ids(park, docs_dir, pages))
     problems = [
-        *page_problems(park, docs_dir, pages),
-        *link_problems(docs_dir, pages),
-        *markup_problems(docs_dir, pages),
+        *cited,
         *prose_problems(park, docs_dir, pages),
-        *parity_problems(park, docs_dir, pages),
+        *link_problems(docs_dir, pages),
+        *target_problems(docs_dir, pages, config_file),
+        *markup_problems(docs_dir, pages),
+        *(
+            problem
+            for problem in parity_problems(park, docs_dir, pages, told)
+            if problem.file not in wrong and twin(problem.file) not in wrong
+        ),
     ]
     if problems:
         raise DataError(problems)

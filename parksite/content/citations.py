@@ -146,9 +146,13 @@ def twin(page: str) -> str:
 
 
 def parity_problems(
-    park: Park, docs_dir: Path = DOCS_DIR, pages: dict[Path, str] | None = None
+    park: Park,
+    docs_dir: Path = DOCS_DIR,
+    pages: dict[Path, str] | None = None,
+    told: frozenset[tuple[str, str]] = frozenset(),
 ) -> Iterator[Problem]:
-    """A fact one language's version of a page shows and the other's does not."""
+    """A fact one language's version of a page shows and the other's does not, unless the
+    other's lack is already told: (its file as shown, the fact id) is in `told`."""
     by_page: dict[str, dict[str, int]] = {}
     for c in all_citations(park, docs_dir, pages):
         by_page.setdefault(c.page, {}).setdefault(c.fact, c.line)
@@ -161,6 +165,8 @@ def parity_problems(
         en, zh = by_page.get(page, {}), by_page.get(other, {})
         for here, there, mine, theirs in ((page, other, en, zh), (other, page, zh, en)):
             for fact_id in sorted(mine.keys() - theirs.keys()):
+                if (shown(docs_dir / there), fact_id) in told:
+                    continue
                 yield Problem(
                     shown(docs_dir / here),
                     mine[fact_id],

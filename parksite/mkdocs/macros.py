@@ -42,7 +42,7 @@ def define_env(env) -> None:
     # Every page's text, read once for the checks and the Sources page.
     pages = read_pages(docs_dir)
     try:
-        park = check(_data_file(env), docs_dir, pages)
+        park = check(_data_file(env), docs_dir, pages, Path(env.conf["config_file_path"]))
     except DataError as exc:
         raise PluginError(exc.report()) from None
     # Read once per build: every page of the story index shows a slice of the same list.
