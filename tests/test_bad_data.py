@@ -579,6 +579,17 @@ PAGE_CASES = [
         id="macro not closed",
     ),
     pytest.param(
+        "We hold {{ fact(patents.national) }} patents.\n",
+        "docs/about.md line 1: fact: the id is written without quotes.\n"
+        '    How to fix: write the id in straight quotes: {{ fact("patents.national") }}.',
+        id="id without quotes",
+    ),
+    pytest.param(
+        "{{ facts_table('grwoth') }}\n",
+        "docs/about.md line 1: facts_table: unknown topic 'grwoth'.\n    How to fix: did you mean growth?",
+        id="unknown topic",
+    ),
+    pytest.param(
         '---\ntitle: "About us\nsummary: Who we are\n---\n\nText.\n',
         "docs/about.md line 2, column 8: front matter: a quote opened here is never closed.\n"
         "    How to fix: end the text with the same quote mark it starts with (\" or ').",

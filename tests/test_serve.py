@@ -93,6 +93,12 @@ def test_a_mistake_shows_in_the_browser_and_the_terminal_every_time(tmp_path: Pa
             assert "The site could not be built" in other
             edit(about, BROKEN, GOOD)
             wait_for(url, "Yingze district", log)
+        # A mistake only MkDocs finds (a link to a heading that is not there) shows the same way.
+        edit(about, "(stories/record-2021.md)", "(stories/record-2021.md#nowhere)")
+        page = wait_for(url, "The site could not be built", log)
+        assert "does not contain an anchor &#x27;#nowhere&#x27;" in page
+        edit(about, "(stories/record-2021.md#nowhere)", "(stories/record-2021.md)")
+        wait_for(url, "Yingze district", log)
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import difflib
 import html
 import re
@@ -91,6 +92,8 @@ def call_problems(text: str, file: str) -> Iterator[Problem]:
             )
             continue
         called = _CALLED.match(inside.strip())
+        if called and called[1] in FACT_MACROS | {"placeholder"}:
+            yield from _id_arguments(called[1], inside, file, line)
         if called and called[1] not in PAGE_MACROS:
             close = difflib.get_close_matches(called[1], sorted(PAGE_MACROS), n=1, cutoff=0.6)
             yield Problem(
@@ -103,6 +106,29 @@ def call_problems(text: str, file: str) -> Iterator[Problem]:
                 if close
                 else "the macros are listed in CONTRIBUTING.md (Write a figure in a page).",
             )
+
+
+def _id_arguments(name: str, inside: str, file: str, line: int) -> Iterator[Problem]:
+    """A macro that shows facts, given something else than ids in quotes."""
+    written = inside.strip().removeprefix("-").removesuffix("-").strip()
+    arguments = written[written.index("(") + 1 :].rstrip().removesuffix(")")
+    try:
+        values = ast.literal_eval(f"({arguments},)") if arguments.strip() else ()
+    except (SyntaxError, ValueError):
+        values = None
+    if values and all(isinstance(v, str) for v in values):
+        return
+    bare = [a.strip() for a in arguments.split(",") if a.strip()]
+    fallback = '"..."' if name == "placeholder" else '"patents.national"'
+    example = ", ".join(f'"{a.strip(chr(39))}"' for a in bare) if bare else fallback
+    yield Problem(
+        file,
+        line,
+        None,
+        name,
+        "the id is written without quotes." if bare else "the id of a fact is missing.",
+        f"write the id in straight quotes: {{{{ {name}({example}) }}}}.",
+    )
 
 
 def page_problems(
@@ -124,6 +150,17 @@ def page_problems(
         if figure:
             line = front_matter_line(text, "figure")
             refs.append(("figure", str(figure), line))
+        for name, args, line in macro_calls(text):
+            topic = args[0] if name == "facts_table" and args else None
+            if isinstance(topic, str) and topic not in park.topics:
+                yield Problem(
+                    shown(path),
+                    line,
+                    None,
+                    name,
+                    f"unknown topic '{topic}'.",
+                    _nearest(topic, sorted(park.topics), "the topics are listed under topics:"),
+                )
         for macro, ref, line in refs:
             known = holders if macro == "placeholder" else facts
             if ref in known:
@@ -138,13 +175,13 @@ def page_problems(
                     f"delete the space: write {ref.strip()}.",
                 )
                 continue
-            close = difflib.get_close_matches(ref, known, n=3, cutoff=0.7)
-            hint = (
-                f"did you mean {', '.join(close)}?"
-                if close
-                else "every id is a key in data/park.yml."
-            )
+            hint = _nearest(ref, known, "every id is a key in data/park.yml.")
             yield Problem(shown(path), line, None, macro, f"unknown id '{ref}'.", hint)
+
+
+def _nearest(name: str, known: list[str], otherwise: str) -> str:
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.7)
+    return f"did you mean {', '.join(close)}?" if close else otherwise
 
 
 def link_problems(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from typing import TextIO
 
@@ -23,11 +24,21 @@ def verbose_wanted(environ: dict[str, str] | os._Environ = os.environ) -> bool:
     return environ.get(VERBOSE, "").strip().lower() not in ("", "0", "false", "no")
 
 
+# What mkdocs-macros puts before a page's mistake, coloured in a terminal: staff read the
+# message after it (the file, line and how to fix it), which says all.
+_NOISE = re.compile(r"\x1b\[[0-9;]*m|^\[macros\] - (?:ERROR|WARNING)(?: -)? ", re.M)
+
+
+def plain(message: str) -> str:
+    """A logged message without the colours and prefixes of the plugin that logged it."""
+    return _NOISE.sub("", message).strip()
+
+
 class _Levelled(logging.Formatter):
     """MkDocs' own shape, `WARNING -  message`, without its colours and wrapping."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return f"{record.levelname:<8}-  {super().format(record)}"
+        return f"{record.levelname:<8}-  {plain(super().format(record))}"
 
 
 def _loud_enough(record: logging.LogRecord) -> bool:

@@ -17,7 +17,6 @@ import errno
 import html
 import logging
 import os
-import re
 import shutil
 import socket
 import sys
@@ -37,12 +36,10 @@ from mkdocs.utils import clean_directory
 import parksite
 from parksite.project import CONFIG_FILE, DATA_FILE, shown
 from parksite.tools.build import language_folders
-from parksite.tools.logs import configure
+from parksite.tools.logs import configure, plain
 
 # mkdocs-macros would end the whole process at the first page's mistake (mkdocs.yml reads it).
 MACROS_ON_ERROR_FAIL = "MACROS_ON_ERROR_FAIL"
-# What MkDocs and mkdocs-macros put around a message that staff need not read.
-_NOISE = re.compile(r"\x1b\[[0-9;]*m|^\[macros\] - (?:ERROR|WARNING) - ", re.M)
 
 PAGE = """<!doctype html>
 <html lang="en">
@@ -88,7 +85,7 @@ class _Collected(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(_NOISE.sub("", record.getMessage()).strip())
+        self.messages.append(plain(record.getMessage()))
 
 
 def error_page(messages: list[str], build: int) -> bytes:
