@@ -7,11 +7,12 @@ its plugins say; without it a clean run prints a few lines.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from parksite.model.jsonschema import write_schema
 from parksite.project import SCHEMA_FILE, shown
-from parksite.tools.logs import verbose_wanted
+from parksite.tools.logs import VERBOSE, verbose_wanted
 
 
 def run_schema(verbose: bool) -> int:
@@ -22,15 +23,16 @@ def run_schema(verbose: bool) -> int:
 
 
 def run_check(verbose: bool) -> int:
-    from parksite.tools.build import check_command
+    from parksite.tools import build
 
-    return check_command(verbose)
+    return build.run_check(verbose)
 
 
 def run_build(verbose: bool) -> int:
-    from parksite.tools.build import build_command
+    """Check, build into a fresh folder, and only then replace site/ (parksite.tools.build)."""
+    from parksite.tools import build
 
-    return build_command(verbose)
+    return build.run_build(lambda: build.run_check(verbose, summarise=False))
 
 
 def run_serve(verbose: bool, host: str, port: int) -> int:
@@ -47,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000, help="serve: the port to listen on")
     args = parser.parse_args(argv)
     verbose = args.verbose or verbose_wanted()
+    if verbose:
+        os.environ[VERBOSE] = "1"  # for the build's second process
     if args.command == "serve":
         return run_serve(verbose, args.host, args.port)
     return {"check": run_check, "build": run_build, "schema": run_schema}[args.command](verbose)

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from parksite.checks.notices import all_notices
@@ -26,9 +27,10 @@ from parksite.model.errors import DataError
 from parksite.model.park import Park
 from parksite.model.review import review_date
 from parksite.project import CONFIG_FILE, DATA_FILE, DOCS_DIR, ROOT, SITE_DIR, shown
-from parksite.tools.logs import VERBOSE, configure, verbose_wanted
+from parksite.tools.logs import configure, verbose_wanted
 
 SEE_NOTICES = "make check VERBOSE=1"
+Builder = Callable[[Path], int]
 
 
 def checked_line(park: Park, pages: int) -> str:
@@ -50,13 +52,13 @@ def notices_summary(park: Park, today: dt.date | None = None) -> str:
     return f"Still to do: {' and '.join(parts)} (`{SEE_NOTICES}` lists them)."
 
 
-def run_check(verbose: bool = False, *, summarise: bool = True) -> Park | None:
+def run_check(verbose: bool = False, *, summarise: bool = True) -> int:
     """Check the data and the pages; print the problems, or one line (and the notices)."""
     try:
         park = check()
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
-        return None
+        return 1
     line = checked_line(park, len(read_pages(DOCS_DIR)))
     if verbose or not summarise:
         print(line)
@@ -64,36 +66,41 @@ def run_check(verbose: bool = False, *, summarise: bool = True) -> Park | None:
             print(f"Notice: {notice}")
     else:
         print(" ".join(filter(None, [line, notices_summary(park)])))
-    return park
+    return 0
 
 
-def check_command(verbose: bool) -> int:
-    return 0 if run_check(verbose) else 1
+def mkdocs_build(fresh: Path) -> int:
+    """A strict MkDocs build of the project into `fresh`, in a second process whose hash
+    seed is fixed (see the module's note); its exit code."""
+    command = [sys.executable, "-m", "parksite.tools.build", "--site-dir", str(fresh)]
+    env = os.environ | {"PYTHONHASHSEED": "0", "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, cwd=ROOT, env=env).returncode
 
 
-def build_command(verbose: bool) -> int:
+def run_build(
+    check: Callable[[], int], build: Builder = mkdocs_build, site: Path = SITE_DIR
+) -> int:
     """Check, build into a fresh folder, and only then replace site/: never half a site."""
-    if not run_check(verbose, summarise=False):
-        print("Nothing was built; site/ is unchanged.", file=sys.stderr)
+    if check():
+        print(f"Nothing was built; {site.name}/ is unchanged.", file=sys.stderr)
         return 1
-    fresh = SITE_DIR.with_name(".site-new")
-    old = SITE_DIR.with_name(".site-old")
+    fresh, old = site.with_name(".site-new"), site.with_name(".site-old")
     for folder in (fresh, old):
         shutil.rmtree(folder, ignore_errors=True)
     started = time.monotonic()
-    command = [sys.executable, "-m", "parksite.tools.build", "--site-dir", str(fresh)]
-    env = os.environ | {"PYTHONHASHSEED": "0", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(command, cwd=ROOT, env=env | ({VERBOSE: "1"} if verbose else {}))
-    if result.returncode:
+    code = build(fresh)
+    if code:
         shutil.rmtree(fresh, ignore_errors=True)
-        print("The build stopped at the problem above; site/ is unchanged.", file=sys.stderr)
-        return result.returncode
-    if SITE_DIR.exists():
-        SITE_DIR.rename(old)
-    fresh.rename(SITE_DIR)
+        print(
+            f"The build stopped at the problem above; {site.name}/ is unchanged.", file=sys.stderr
+        )
+        return code
+    if site.exists():
+        site.rename(old)
+    fresh.rename(site)
     shutil.rmtree(old, ignore_errors=True)
     seconds = round(time.monotonic() - started)
-    print(f"The site is in {shown(SITE_DIR)}/ (built in {seconds} s); `make serve` previews it.")
+    print(f"The site is in {shown(site)}/ (built in {seconds} s); `make serve` previews it.")
     return 0
 
 
