@@ -14,26 +14,29 @@ from pathlib import Path
 
 import pytest
 
+from parksite.checks.targets import nav_pages
+from parksite.content.citations import page_url
+from parksite.content.stories import STORIES_DIR, story_files
 from parksite.project import ROOT
 from parksite.tools.bench.synthetic import copy_project  # noqa: F401  (a copy of what a build reads)
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 OUTPUT = ROOT / "test-output"
 LANGS = ("en", "zh")
-PAGES = (
-    "",
-    "about/",
-    "services/",
-    "talent/",
-    "belt-and-road/",
-    "stories/",
-    "stories/ruifei/",
-    "stories/record-2021/",
-    "plans/",
-    "key-figures/",
-    "sources/",
-    "contact/",
-)
+
+
+def site_pages() -> tuple[str, ...]:
+    """Every page of the navigation, each story after the stories' index: read from mkdocs.yml
+    and docs/, so that a page or a story staff add or remove is tested as the others are."""
+    pages: list[str] = []
+    for src, _ in nav_pages():
+        pages.append(page_url(src))
+        if src == f"{STORIES_DIR}/index.md":
+            pages += [page_url(f"{STORIES_DIR}/{path.name}") for path in story_files("en")]
+    return tuple(pages)
+
+
+PAGES = site_pages()
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

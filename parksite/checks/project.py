@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from parksite.checks.descriptions import description_problems
 from parksite.checks.markup import HOW_TO_LINK, HOW_TO_MARKUP, MARKUP, unsafe_scheme
 from parksite.checks.prose import prose_problems, typed_ids
 from parksite.checks.targets import LINK_TARGET, target_problems
@@ -260,6 +261,7 @@ def check(
         *prose_problems(park, docs_dir, pages),
         *link_problems(docs_dir, pages),
         *target_problems(docs_dir, pages, config_file),
+        *description_problems(pages),
         *markup_problems(docs_dir, pages),
         *(
             problem

@@ -96,9 +96,9 @@ def target_problems(
 
 def _missing(docs_dir: Path, page: str, where: list[Where], unled: list[str]) -> Problem:
     lines = [f"{file} line {line}" for file, line in where]
-    renamed = difflib.get_close_matches(page, unled, n=1, cutoff=0.5)
+    renamed = _renamed(page, unled)
     if renamed:
-        new = renamed[0]
+        new = renamed
         moves = [(new, page)]
         if (docs_dir / twin(new)).is_file() and not (docs_dir / twin(page)).is_file():
             moves.append((twin(new), twin(page)))
@@ -122,6 +122,18 @@ def _missing(docs_dir: Path, page: str, where: list[Where], unled: list[str]) ->
         f"leads to {page}, which is not a page in docs/{also}.",
         f"did you mean {close[0]}?" if close else "write the file name of a page in docs/.",
     )
+
+
+def _renamed(page: str, unled: list[str]) -> str | None:
+    """The page no line leads to, in the same folder, whose name is nearest the missing one's."""
+    folder, name = posixpath.split(page)
+    names = {
+        posixpath.basename(p).removesuffix(".md"): p
+        for p in unled
+        if posixpath.dirname(p) == folder
+    }
+    close = difflib.get_close_matches(name.removesuffix(".md"), sorted(names), n=1, cutoff=0.6)
+    return names[close[0]] if close else None
 
 
 def _listed(items: list[str]) -> str:

@@ -273,6 +273,21 @@ def _levels(lines: list[str], number: int, at: int) -> list[int]:
 
 def _misplaced(file: str, lines: list[str], number: int, spaces: int) -> Problem:
     own = _indent(lines[number])
+    word = lines[number].strip().split(":")[0]
+    below = next((n for n in range(number + 1, len(lines)) if _content(lines[n])), None)
+    if spaces == 0 and below is not None and _indent(lines[below]) > own:
+        # A block pasted where no key opens one (above its section's key, say): what would
+        # make it readable, moving it to the left edge, would make it a part of its own.
+        return Problem(
+            file,
+            number + 1,
+            own + 1,
+            "",
+            f"`{word}` and the lines under it are indented, but no key above opens a block "
+            "for them here.",
+            f"move `{word}` and its lines into the block they belong to (under the key of "
+            "their part of the file), with the spaces the entries there have.",
+        )
     like = min(
         (
             n
@@ -283,7 +298,6 @@ def _misplaced(file: str, lines: list[str], number: int, spaces: int) -> Problem
         default=None,
     )
     where = f" (as on line {like + 1})" if like is not None else ""
-    word = lines[number].strip().split(":")[0]
     return Problem(
         file,
         number + 1,
