@@ -105,7 +105,7 @@ def call_problems(text: str, file: str) -> Iterator[Problem]:
                 f"`{called[1]}` is not a macro a page can use.",
                 f"did you mean {close[0]}?"
                 if close
-                else "the macros are listed in CONTRIBUTING.md (Write a figure in a page).",
+                else "the macros are listed in MAINTAINING.md (The macros).",
             )
 
 
