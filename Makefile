@@ -64,8 +64,9 @@ lock: ## Re-resolve requirements.lock from pyproject.toml (needs network to PyPI
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
-		echo "This needs Python 3.11 or newer as '$(PYTHON)' (see README.md, Quick start)," \
-		"or run make PYTHON=python3.12 ..."; exit 1; }
+		echo "The site needs Python 3.11 or newer, and '$(PYTHON)' is not (README.md, Quick" \
+		"start). If a newer one is installed, name it: make PYTHON=python3.12 $(MAKECMDGOALS)"; \
+		exit 1; }
 	echo "Installing the site's tools into $(VENV)/ (once; about 2 minutes, longer on a slow connection)..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --progress-bar on --require-hashes -r requirements.lock

@@ -18,6 +18,7 @@ import html
 import logging
 import os
 import shutil
+import signal
 import socket
 import sys
 import tempfile
@@ -136,7 +137,8 @@ class Preview:
         """Build once; never raise: a failure becomes the error page (the server goes on)."""
         self.builds += 1
         started = time.monotonic()
-        print("Building the preview..." if self.builds == 1 else "Saved: building again...")
+        first = self.builds == 1
+        print("Building the preview..." if first else "Saved: building again...")
         collected = _Collected()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(collected)
@@ -162,7 +164,11 @@ class Preview:
             logger.removeHandler(collected)
         self.failure = None
         seconds = time.monotonic() - started
-        print(f"Built in {seconds:.0f} s: {self.url} (the open page reloads by itself).")
+        print(
+            f"Built in {seconds:.0f} s."
+            if first
+            else f"Built in {seconds:.0f} s: the page reloads."
+        )
 
     def error_handler(self, code: int) -> bytes | None:
         """The failed build's page at every address, else the site's own 404 page."""
@@ -181,6 +187,8 @@ def serve(host: str, port: int, verbose: bool) -> int:
     # Each line as it happens, also through a pipe (a dev container's terminal, the tests).
     sys.stdout.reconfigure(line_buffering=True)
     os.environ[MACROS_ON_ERROR_FAIL] = "false"
+    # Stopped from outside (a dev container closing, `kill`): end as Ctrl+C does, tidily.
+    signal.signal(signal.SIGTERM, _interrupt)
     site_dir = tempfile.mkdtemp(prefix="parksite-preview-")
     preview = Preview(host, port, site_dir)
     try:
@@ -196,6 +204,10 @@ def serve(host: str, port: int, verbose: bool) -> int:
             config.plugins.on_shutdown()
     finally:
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def port_taken(host: str, port: int) -> bool:
