@@ -16,8 +16,11 @@ CHATTER = ("INFO", "[macros]", "Building prefix dict", "mkdocs_static_i18n", "Lo
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """A command as staff type it: not inside another make (`make test` sets these)."""
+    outer = ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")
+    clean = {k: v for k, v in os.environ.items() if k not in outer}
     return subprocess.run(
-        [*args], cwd=ROOT, capture_output=True, text=True, env=os.environ | (env or {})
+        [*args], cwd=ROOT, capture_output=True, text=True, env=clean | (env or {})
     )
 
 
