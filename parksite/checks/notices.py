@@ -15,12 +15,16 @@ log = logging.getLogger("mkdocs.plugins.parksite")
 
 
 def placeholder_notices(park: Park) -> list[str]:
-    """One line per value the sources lack and nobody has filled in yet."""
-    return [
-        f"placeholder still to fill in: {key} ({next(iter(entry.label.values()))}) in data/park.yml"
+    """One line naming the values the sources lack and nobody has filled in yet."""
+    open_ = [
+        f"{key} ({next(iter(entry.label.values()))})"
         for key, entry in park.placeholders.items()
         if entry.placeholder
     ]
+    if not open_:
+        return []
+    s = "s" * (len(open_) != 1)
+    return [f"placeholder{s} still to fill in, in data/park.yml: {', '.join(open_)}"]
 
 
 def all_notices(park: Park, today: dt.date | None = None) -> list[str]:

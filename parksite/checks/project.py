@@ -4,6 +4,7 @@ the facts it cites and its typed figures, in about a second; each problem with i
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import difflib
 import html
@@ -14,8 +15,10 @@ from pathlib import Path
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
 from parksite.checks import html as allowlist
+from parksite.checks.descriptions import description_problems
 from parksite.checks.files import file_problems
-from parksite.checks.prose import prose_problems
+from parksite.checks.prose import prose_problems, typed_ids
+from parksite.checks.targets import renamed_pages, target_problems
 from parksite.content import frontmatter
 from parksite.content.calls import PageError, page_calls
 from parksite.content.citations import macro_calls, outside_code, parity_problems, twin_problems
@@ -27,6 +30,10 @@ from parksite.model.yamlsource import invisible_problems
 from parksite.project import PROJECT, Project, shown
 
 FACT_MACROS = {"fact", "money", "fact_list", "cards", "period"}
+_OPEN_OR_CLOSE = re.compile(r"\{\{|\}\}")
+_CALLED = re.compile(r"^-?\s*([A-Za-z_]\w*)\s*[(（]")
+# Punctuation a Chinese keyboard types in place of the ASCII a macro call needs.
+_WIDE = {"“": '"', "”": '"', "‘": "'", "’": "'", "（": "(", "）": ")", "，": ",", "＂": '"'}
 # Where Markdown takes an address: [x](here), ![x](here), [x]: here. Only to name the line
 # early: the build judges every address on its parse of the rendered page.
 LINK_TARGET = re.compile(r"""(?:(!)?\[[^\]\n]*\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)([^\s)"'>]+)""", re.M)
@@ -46,6 +53,79 @@ def cited_ids(text: str) -> Iterator[tuple[str, str, int]]:
                 yield name, arg, line
 
 
+def call_problems(text: str, file: str, macros: Collection[str]) -> Iterator[Problem]:
+    """A macro call the build could not run: never closed, typed with Chinese punctuation,
+    or naming no macro (told here, or the page would only seem to lack its figures)."""
+    text = outside_code(text)
+    marks = list(_OPEN_OR_CLOSE.finditer(text))
+    for at, mark in enumerate(marks):
+        if mark[0] != "{{":
+            continue
+        after = marks[at + 1] if at + 1 < len(marks) else None
+        line = text.count("\n", 0, mark.start()) + 1
+        if after is None or after[0] != "}}":
+            yield Problem(
+                file,
+                line,
+                None,
+                "",
+                "a macro opened here with `{{` is never closed with `}}`.",
+                'end it with two closing braces: {{ fact("patents.national") }}.',
+            )
+            continue
+        inside = text[mark.end() : after.start()]
+        wide = sorted({c for c in inside if c in _WIDE})
+        if wide:
+            fixed = inside.translate(str.maketrans(_WIDE)).strip()
+            yield Problem(
+                file,
+                line,
+                None,
+                "",
+                f"this macro is typed with Chinese punctuation ({' '.join(wide)}).",
+                f"write it with straight ASCII quotes, brackets and commas: {{{{ {fixed} }}}}.",
+            )
+            continue
+        called = _CALLED.match(inside.strip())
+        if called and called[1] in FACT_MACROS | {"placeholder"}:
+            yield from _id_arguments(called[1], inside, file, line)
+        if called and called[1] not in macros:
+            close = difflib.get_close_matches(called[1], sorted(macros), n=1, cutoff=0.6)
+            yield Problem(
+                file,
+                line,
+                None,
+                "",
+                f"`{called[1]}` is not a macro a page can use.",
+                f"did you mean {close[0]}?"
+                if close
+                else "the macros are listed in MAINTAINING.md (The macros).",
+            )
+
+
+def _id_arguments(name: str, inside: str, file: str, line: int) -> Iterator[Problem]:
+    """A macro that shows facts, given something else than ids in quotes."""
+    written = inside.strip().removeprefix("-").removesuffix("-").strip()
+    arguments = written[written.index("(") + 1 :].rstrip().removesuffix(")")
+    try:
+        values = ast.literal_eval(f"({arguments},)") if arguments.strip() else ()
+    except (SyntaxError, ValueError):
+        values = None
+    if values and all(isinstance(v, str) for v in values):
+        return
+    bare = [a.strip() for a in arguments.split(",") if a.strip()]
+    fallback = '"..."' if name == "placeholder" else '"patents.national"'
+    example = ", ".join(f'"{a.strip(chr(39))}"' for a in bare) if bare else fallback
+    yield Problem(
+        file,
+        line,
+        None,
+        name,
+        "the id is written without quotes." if bare else "the id of a fact is missing.",
+        f"write the id in straight quotes: {{{{ {name}({example}) }}}}.",
+    )
+
+
 def page_problems(park: Park, pages: dict[Path, str]) -> Iterator[Problem]:
     """Every cited id that the data does not have, with the nearest known ids."""
     facts, holders = sorted(park.facts), sorted(park.placeholders)
@@ -58,17 +138,38 @@ def page_problems(park: Park, pages: dict[Path, str]) -> Iterator[Problem]:
         figure = front.data.get("figure")
         if figure:
             refs.append(("figure", str(figure), front.lines["figure"]))
+        for name, args, line in macro_calls(text):
+            topic = args[0] if name == "facts_table" and args else None
+            if isinstance(topic, str) and topic not in park.topics:
+                yield Problem(
+                    shown(path),
+                    line,
+                    None,
+                    name,
+                    f"unknown topic '{topic}'.",
+                    _nearest(topic, sorted(park.topics), "the topics are listed under topics:"),
+                )
         for macro, ref, line in refs:
             known = holders if macro == "placeholder" else facts
             if ref in known:
                 continue
-            close = difflib.get_close_matches(ref, known, n=3, cutoff=0.7)
-            hint = (
-                f"did you mean {', '.join(close)}?"
-                if close
-                else "every id is a key in data/park.yml."
-            )
+            if ref.strip() in known:
+                yield Problem(
+                    shown(path),
+                    line,
+                    None,
+                    macro,
+                    f"unknown id '{ref}': it has a space before or after it.",
+                    f"delete the space: write {ref.strip()}.",
+                )
+                continue
+            hint = _nearest(ref, known, "every id is a key in data/park.yml.")
             yield Problem(shown(path), line, None, macro, f"unknown id '{ref}'.", hint)
+
+
+def _nearest(name: str, known: list[str], otherwise: str) -> str:
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.7)
+    return f"did you mean {', '.join(close)}?" if close else otherwise
 
 
 def front_matter_problems(pages: dict[Path, str]) -> Iterator[Problem]:
@@ -98,8 +199,14 @@ def front_matter_problems(pages: dict[Path, str]) -> Iterator[Problem]:
 def template_problems(
     pages: dict[Path, str], macros: Collection[str] | None = None
 ) -> Iterator[Problem]:
-    """Template syntax other than plain macro calls, as the build's sandbox refuses it."""
+    """Template syntax other than plain macro calls, as the build's sandbox refuses it: the
+    slips staff make (a call never closed, typed with Chinese punctuation, an id without
+    quotes, a misspelt macro) in their own words, anything else as the sandbox says it."""
     for path, text in pages.items():
+        slips = list(call_problems(text, shown(path), macros or ()))
+        if macros is not None and slips:
+            yield from slips
+            continue
         _, body, body_line = frontmatter.split(text)
         try:
             page_calls(protect_code(body), macros)
@@ -210,12 +317,32 @@ def check(
     ]
     if found:
         raise DataError(found)
+    cited = list(page_problems(site.park, pages))
+    # One mistake, one message. A page that cites a wrong id seems to show other figures than
+    # its twin: the twins are compared once it is right. A figure typed by hand is told as
+    # such, not again as a figure missing beside its twin's.
+    wrong = {problem.file for problem in cited}
+    told = frozenset(typed_ids(site.park, pages))
+    languages = site.languages
     problems = [
-        *page_problems(site.park, pages),
-        *prose_problems(site.park, pages, site.languages.default),
-        *twin_problems(site),
-        *parity_problems(site),
+        *cited,
+        *prose_problems(site.park, pages, languages.default),
+        *target_problems(site),
+        *description_problems(site),
+        *twin_problems(site, renamed=renamed_pages(site)),
+        *(
+            problem
+            for problem in parity_problems(site, told)
+            if problem.file not in wrong
+            and not any(shown(site.docs_dir / twin) in wrong for twin in _twins(site, problem))
+        ),
     ]
     if problems:
         raise DataError(problems)
     return site
+
+
+def _twins(site: Site, problem: Problem) -> list[str]:
+    """The page's files in the other languages, inside docs/, of a problem's page."""
+    page = Path(problem.file).as_posix().split("docs/", 1)[-1]
+    return [site.languages.file_in(page, lang) for lang in site.languages]

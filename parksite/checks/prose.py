@@ -1,7 +1,7 @@
 """Figures typed straight into a page: a number in the prose that equals a fact's value, in
-any way it can be written (713, 4,500, 4500, 1.56 billion, 15.6亿, 60余亿, 2000万), is a
-build error naming the page, the line and the macro to write instead; so is any amount in
-the currency the site converts to ("US$943 million", "9.43亿美元": parksite.model.money).
+any way it can be written (713, 4,500, 4500, 4，500, ４５００, 1.56 billion, 15.6亿, 60余亿,
+2000万), is a build error naming the page, the line and the macro to write instead; so is any
+amount in the currency the site converts to ("US$943 million", "9.43亿美元": model/money.py).
 
 Exempt: years, dates, ordinals (list numbers, a heading's leading number, 1st, 第3), code,
 link targets, HTML, macro calls, and a line ending in `<!-- figure-ok: reason -->`.
@@ -97,6 +97,18 @@ def _blank(line: str) -> str:
     return line
 
 
+# Full-width digits (４５００) as ASCII, and a Chinese comma or full stop inside a figure
+# (4，500 or 15．6亿) as the ASCII one: the same figure, one character for one, so the
+# column and the text the message quotes stay those of the page.
+_FULL_WIDTH = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
+_WIDE_SEPARATOR = re.compile(r"(?<=\d)(?:，(?=\d{3}(?!\d))|．(?=\d))")
+
+
+def _ascii_figures(line: str) -> str:
+    line = line.translate(_FULL_WIDTH)
+    return _WIDE_SEPARATOR.sub(lambda m: "," if m[0] == "，" else ".", line)
+
+
 def _year_words(park: Park) -> tuple[str, ...]:
     """Unit words that make a year-like number a quantity instead: '2000 m²', '2000平方米'."""
     words = {
@@ -122,7 +134,7 @@ def typed_figures(text: str, park: Park) -> Iterator[tuple[int, int, str, list[s
         # Blanking never adds a digit: a line without one has no figure (most lines).
         if not _DIGIT.search(raw) or _EXEMPT.search(raw):
             continue
-        line = _blank(raw)
+        line = _ascii_figures(_blank(raw))
         for m in _NUMBER.finditer(line):
             if m["ordinal"]:
                 continue
@@ -137,7 +149,7 @@ def typed_figures(text: str, park: Park) -> Iterator[tuple[int, int, str, list[s
             value = written_value(num, mult)
             ids = [fid for fid, v in numbers if _same(v, value)]
             if ids:
-                yield lineno, m.start() + 1, m.group().strip(), ids
+                yield lineno, m.start() + 1, raw[m.start() : m.end()].strip(), ids
 
 
 def typed_amounts(text: str, park: Park) -> Iterator[tuple[int, str]]:
@@ -151,6 +163,16 @@ def typed_amounts(text: str, park: Park) -> Iterator[tuple[int, str]]:
 def _macro_for(park: Park, fact_id: str) -> str:
     fact = park.facts[fact_id]
     return f'{{{{ {"money" if park.is_money(fact) else "fact"}("{fact_id}") }}}}'
+
+
+def typed_ids(park: Park, pages: dict[Path, str]) -> set[tuple[str, str]]:
+    """(page, fact id) for each figure typed into a page: the page lacks that citation."""
+    return {
+        (shown(path), fact_id)
+        for path, text in pages.items()
+        for *_, ids in typed_figures(text, park)
+        for fact_id in ids
+    }
 
 
 def prose_problems(park: Park, pages: dict[Path, str], lang: Language) -> Iterator[Problem]:

@@ -2,7 +2,7 @@
 
 Only glue lives here. The logic is in the parksite package, tested on its own. Each
 macro's first docstring line is written for editors and makes the catalogue in
-CONTRIBUTING.md.
+MAINTAINING.md (CONTRIBUTING.md, the staff guide, links to it).
 """
 
 from __future__ import annotations

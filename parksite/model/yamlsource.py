@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 import yaml
 
 from parksite.model.errors import DataError, Problem
+from parksite.model.yamlsyntax import layout_problems, syntax_problem
 
 Path_ = tuple[str | int, ...]
 
@@ -87,7 +88,7 @@ def load_text(text: str, file: str, *, max_chars: int = MAX_CHARS, first_line: i
     Raises DataError at once when the file cannot be read at all, or is unbounded (see the
     module's note). `first_line`: the line of the file on which the text starts.
     """
-    problems = _bound_problems(text, file, max_chars) or _tab_problems(text, file)
+    problems = _bound_problems(text, file, max_chars) or layout_problems(text, file)
     if first_line != 1:
         problems = [_moved(p, first_line) for p in problems]
     if problems:
@@ -111,7 +112,7 @@ def load_text(text: str, file: str, *, max_chars: int = MAX_CHARS, first_line: i
         problems = _event_problems(text, file)
         node = None if problems else _compose(text)
     except yaml.MarkedYAMLError as exc:
-        problems = [syntax_problem(exc, file)]
+        problems = [syntax_problem(exc, file, text)]
     if problems:
         raise DataError([_moved(p, first_line) for p in problems]) from None
     located = Located(data=None, file=file)
@@ -234,44 +235,6 @@ def _event_problems(text: str, file: str) -> list[Problem]:
     return found
 
 
-# PyYAML's words for a syntax error, and what they mean to an editor: (what, how to fix).
-_SYNTAX = {
-    "end of stream": (
-        "a quote opened here is never closed.",
-        "end the text with the same quote mark it starts with (\" or ').",
-    ),
-    "expected ':'": (
-        "a key here has no `: ` after it.",
-        "write `key: value`, with a space after the colon.",
-    ),
-    "expected <block end>": (
-        "this line is indented differently from the lines of its block.",
-        "indent it with as many spaces as the keys above it in the same block.",
-    ),
-    "mapping values are not allowed": (
-        "a second `: ` on this line.",
-        "put each `key: value` on its own line, or quote a text that contains ': '.",
-    ),
-}
-
-
-def syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
-    problem = exc.problem or "not valid YAML"
-    what, hint = next(
-        (meaning for words, meaning in _SYNTAX.items() if words in problem),
-        (
-            f"this is not valid YAML ({problem.rstrip('.')}).",
-            "check the indentation (spaces only, as deep as the lines around it), that every "
-            "`key:` has a space after the colon, and that quotes and brackets are closed.",
-        ),
-    )
-    # An unclosed quote or a key without a colon is found far from where it was written.
-    use_context = exc.context_mark and ("end of stream" in problem or "expected ':'" in problem)
-    mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
-    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-    return Problem(file, line, col, "", what, hint)
-
-
 def _compose(text: str) -> yaml.Node | None:
     """The node tree, by libyaml when present (about 10x faster), by PyYAML's own parser
     when the text has a mistake, so that editors always read PyYAML's explanation."""
@@ -282,21 +245,6 @@ def _compose(text: str) -> yaml.Node | None:
         except yaml.MarkedYAMLError:
             pass
     return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
-def _tab_problems(text: str, file: str) -> list[Problem]:
-    return [
-        Problem(
-            file,
-            number,
-            line.index("\t") + 1,
-            "",
-            "this line contains a tab character; YAML allows only spaces for indentation.",
-            "replace the tab with spaces (two spaces per level).",
-        )
-        for number, line in enumerate(text.splitlines(), start=1)
-        if "\t" in line
-    ]
 
 
 def _build(node: yaml.Node, path: Path_, located: Located, found: list[Problem]) -> object:

@@ -18,7 +18,7 @@ from parksite.project import ROOT
 from parksite.render.figures import UnknownFact
 from parksite.tools.catalogue import MACROS_FILE, macro_docs
 
-# The site's macros, read from macros.py as the catalogue in CONTRIBUTING.md is.
+# The site's macros, read from macros.py as the catalogue in MAINTAINING.md is.
 MACROS = [doc.name for doc in macro_docs(MACROS_FILE.read_text(encoding="utf-8"))]
 
 
