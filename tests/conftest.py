@@ -14,9 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from parksite.checks.targets import nav_pages
-from parksite.content.citations import page_url
-from parksite.content.stories import STORIES_DIR, story_files
 from parksite.project import ROOT
 from parksite.tools.bench.synthetic import copy_project  # noqa: F401  (a copy of what a build reads)
 from parksite.tools.browser import chromium

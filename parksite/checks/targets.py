@@ -27,6 +27,8 @@ Where = tuple[str, int]
 LINK_TARGET = re.compile(
     r"""(\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|\b(?:href|src)\s*=\s*["']?)([^\s)"'>]+)""", re.M
 )
+
+
 def nav_pages(config_file: Path) -> list[tuple[str, int]]:
     """(page file under docs/, line) of each page the navigation names, in its order."""
     try:
@@ -93,12 +95,13 @@ def target_problems(site: Site) -> Iterator[Problem]:
             yield _missing(site, page, where, unled)
 
 
-def renamed_pages(site: Site) -> list[str]:
-    """The pages told as renamed (their new names), whose twins are not told again."""
+def renamed_pages(site: Site) -> set[str]:
+    """The pages told as renamed, by their new and their old names (in the default
+    language): neither is told again as a page missing in another language."""
     present = {p.relative_to(site.docs_dir).as_posix() for p in site.pages}
     wanted, unled = _wanted_and_unled(site)
-    found = [_renamed(page, unled) for page in wanted if page not in present]
-    return [page for page in found if page]
+    pairs = [(page, _renamed(page, unled)) for page in wanted if page not in present]
+    return {name for old, new in pairs if new for name in (old, new)}
 
 
 def _missing(site: Site, page: str, where: list[Where], unled: list[str]) -> Problem:

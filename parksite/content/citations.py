@@ -154,7 +154,9 @@ def twin_problems(site: Site, renamed: Collection[str] = ()) -> Iterator[Problem
     languages = site.languages
     present = {path.relative_to(site.docs_dir).as_posix() for path in site.pages}
     missing: dict[str, str] = {}
-    for page in sorted(present - set(renamed)):
+    for page in sorted(present):
+        if languages.file_in(page, languages.default) in renamed:
+            continue
         for lang in languages:
             other = languages.file_in(page, lang)
             if other not in present:

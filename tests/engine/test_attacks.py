@@ -382,10 +382,18 @@ def write_attacks(
     written = {}
     for number, attack in enumerate(attacks, 1):
         name = f"docs/stories/{prefix}-{number:03d}.md"
-        (project / name).write_text(attack.text, encoding="utf-8")
+        text = attack.text
+        if twins:  # a title and description of its own, on the title's line: lines stay
+            text = text.replace(
+                "title: An attack\n",
+                f"{{title: 'An attack {number}', description: 'An attack page the build "
+                f"must refuse, number {number}.'}}\n",
+                1,
+            )
+        (project / name).write_text(text, encoding="utf-8")
         if twins:
             twin = project / name.replace(".md", ".zh.md")
-            twin.write_text(attack.text, encoding="utf-8")
+            twin.write_text(text, encoding="utf-8")
         written[name] = attack
     return written
 

@@ -52,7 +52,10 @@ Code: `<script>alert(document.domain)</script>` and `{{{{ fact("x") | upper }}}}
 <!-- a comment, closed -->
 <details markdown><summary>More</summary>Hidden text.</details>
 """,
-    "tolerated-heading": """
+    "tolerated-heading": """---
+description: A story without a title of its own, whose heading the theme takes.
+---
+
 # R&D &lt;img src=x onerror=alert(document.domain)&gt;
 
 A story without a title of its own: the theme takes its heading.

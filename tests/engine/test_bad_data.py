@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from parksite.checks.project import check, front_matter_problems, page_problems
+from parksite.checks.project import check, front_matter_problems, page_problems, template_problems
 from parksite.content.pages import read_pages
+from parksite.mkdocs.macros import engine_macros
 from parksite.model.errors import DataError
 from parksite.model.load import load_park, parse_park
-from parksite.project import ROOT
+from parksite.project import ROOT, Project
 from tests.conftest import copy_project
 
 BASE = Path(__file__).parent / "bad_data" / "base.yml"
@@ -607,7 +608,14 @@ def test_a_page_citing_an_unknown_id_is_named(tmp_path: Path, page: str, expecte
     park = parse_park(BASE.read_text(encoding="utf-8"), "data/park.yml", LANGUAGES, today=TODAY)
     (tmp_path / "about.md").write_text(page, encoding="utf-8")
     pages = read_pages(tmp_path)
-    found = [str(p) for p in [*front_matter_problems(pages), *page_problems(park, pages)]]
+    found = [
+        str(p)
+        for p in [
+            *front_matter_problems(pages),
+            *template_problems(pages, engine_macros()),
+            *page_problems(park, pages),
+        ]
+    ]
     assert [f.replace(str(tmp_path), "docs") for f in found] == [expected]
 
 
@@ -617,7 +625,7 @@ def test_a_page_citing_an_unknown_id_is_named(tmp_path: Path, page: str, expecte
 def only_problem(project: Path) -> str:
     """The one problem `make check` finds in a project copy (fails if it finds more)."""
     with pytest.raises(DataError) as caught:
-        check(project / "data" / "park.yml", project / "docs", None, project / "mkdocs.yml")
+        check(Project(project), macros=engine_macros())
     found = [str(p).replace(f"{project}/", "") for p in caught.value.problems]
     assert len(found) == 1, "\n".join(found)
     return found[0]
