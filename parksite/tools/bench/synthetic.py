@@ -13,15 +13,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from parksite.model.load import load_park
-from parksite.project import ROOT
+from parksite.content.site import Site
+from parksite.project import ROOT, Project
 
 # What a build reads; parksite itself is imported from the installed package.
 PROJECT_FILES = ("mkdocs.yml",)
 PROJECT_DIRS = ("docs", "data")
 PRERENDER_HOOK = Path(__file__).with_name("prerender_hook.py")
 FLOOR_HOOK = Path(__file__).with_name("floor_hook.py")
-SITE_HOOK = "parksite/hooks.py"  # as mkdocs.yml names it
 SYNTHETIC_PREFIX = "synthetic-"
 
 ENGLISH = """---
@@ -90,7 +89,7 @@ def copy_project(dest: Path) -> Path:
 
 def cited_facts() -> tuple[list[str], list[str]]:
     """Real fact ids a synthetic story can cite: figures with a value, and amounts in yuan."""
-    park = load_park(ROOT / "data" / "park.yml")
+    park = Site.load(Project(ROOT)).park
     figures = [
         fid
         for fid, fact in park.facts.items()
@@ -128,16 +127,26 @@ def add_stories(project: Path, count: int) -> None:
 
 
 def with_hook(config: str, hook: Path) -> str:
-    """The configuration with one more hook file."""
-    return config.replace(f"hooks:\n  - {SITE_HOOK}\n", f"hooks:\n  - {SITE_HOOK}\n  - {hook}\n", 1)
+    """The configuration with one more hook file (and a `hooks:` list if it had none)."""
+    if re.search(r"^hooks:\n", config, flags=re.M):
+        return re.sub(r"^hooks:\n", f"hooks:\n  - {hook}\n", config, count=1, flags=re.M)
+    return config.rstrip("\n") + f"\n\nhooks:\n  - {hook}\n"
+
+
+def without_item(config: str, name: str) -> str:
+    """The configuration without one item of a list such as `plugins:` (`  - name`, with the
+    more indented lines under it)."""
+    item = rf"^  - {re.escape(name)}(:[^\n]*)?\n(?:(?:    [^\n]*)?\n)*"
+    return re.sub(item, "", config, count=1, flags=re.M)
 
 
 def floor_config(config: str) -> str:
-    """The same configuration without the macros plugin, the site's own hooks (but with
-    the same template cache) and its Markdown extension (the link check is ours too)."""
-    config = re.sub(r"  - macros:\n.*?(?=  - i18n:)", "", config, count=1, flags=re.S)
-    config = re.sub(r"\n(  # [^\n]*\n)*  - parksite\.links\n", "\n", config, count=1)
-    return config.replace(f"hooks:\n  - {SITE_HOOK}\n", f"hooks:\n  - {FLOOR_HOOK}\n", 1)
+    """The same configuration without the engine's plugin, the macros plugin and our Markdown
+    extension (the link check is ours too); the floor's hook gives it the engine's theme
+    files and the same template cache."""
+    for name in ("parksite", "macros", "parksite.checks.markup"):
+        config = without_item(config, name)
+    return with_hook(config, FLOOR_HOOK)
 
 
 def make_floor(project: Path, dest: Path) -> Path:
@@ -149,7 +158,6 @@ def make_floor(project: Path, dest: Path) -> Path:
     copy_project(dest)
     shutil.rmtree(dest / "docs")
     shutil.copytree(project / "docs", dest / "docs")
-    (dest / "macros.py").unlink()
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.prerender.yml").write_text(with_hook(config, PRERENDER_HOOK), "utf-8")
     result = subprocess.run(
