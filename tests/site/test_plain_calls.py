@@ -12,7 +12,7 @@ from jinja2 import Environment, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from parksite.mkdocs.sandbox import CallsTemplate, PageError, plain_calls, protect_code, sandboxed
-from parksite.project import ROOT
+from parksite.project import PROJECT
 from parksite.render.figures import UnknownFact
 from parksite.tools.catalogue import MACROS_FILE, macro_docs
 
@@ -51,10 +51,10 @@ def both_ways(source: str) -> tuple[str, str]:
 
 
 def page_bodies() -> list[Path]:
-    return sorted((ROOT / "docs").rglob("*.md"))
+    return sorted(PROJECT.docs_dir.rglob("*.md"))
 
 
-@pytest.mark.parametrize("path", page_bodies(), ids=lambda p: str(p.relative_to(ROOT / "docs")))
+@pytest.mark.parametrize("path", page_bodies(), ids=lambda p: str(p.relative_to(PROJECT.docs_dir)))
 def test_every_page_of_the_site_renders_without_jinja_and_as_jinja_would(path: Path) -> None:
     source = path.read_text(encoding="utf-8")
     body = source.split("---\n", 2)[2] if source.startswith("---\n") else source
