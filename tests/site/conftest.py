@@ -45,9 +45,7 @@ def _pages() -> tuple[str, ...]:
         docs_file(path) for path in SITE.pages if LANGUAGES.of_file(docs_file(path)) is DEFAULT
     ]
     files = list(dict.fromkeys([*nav, *stories, *others]))
-    further = [
-        index_url(n, DEFAULT, folder) for n in range(2, page_count(len(stories)) + 1) if folder
-    ]
+    further = [index_url(n, DEFAULT, folder) for n in range(2, page_count(len(stories)) + 1)]
     return (*(page_url(f, LANGUAGES) for f in files), *further)
 
 
@@ -154,6 +152,7 @@ def search_case(site: Path, lang: str) -> tuple[str, set[str]]:
     plugin's `jieba_dict_user`), so that 专利 finds 国家专利; else the longest word of the
     pages' titles.
     """
+    # Imported here: only the search tests need jieba, and loading it takes a second.
     import logging
 
     import jieba
