@@ -11,7 +11,7 @@ SERVE_PORT ?= 8000
 # The checkers the tests run (axe-core, the Nu Html Checker, Lighthouse): package.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build serve check test lint bench screenshots audit weight share-image lock clean facts-diff
+.PHONY: build serve check test lint bench screenshots audit weight lock clean facts-diff new
 
 build: $(STAMP) ## Build the site into site/ (strict: any warning stops it)
 	$(BIN)/python -m parksite build
@@ -27,6 +27,11 @@ test: $(STAMP) $(NODE_STAMP) ## Every test: lint, units, data, build, built HTML
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# `make new NAME="Harbour Park" LANGUAGES=en,zh`: another park's site in place of this one.
+LANGUAGES ?= en
+new: $(STAMP) ## Replace mkdocs.yml, data/ and docs/ with the skeleton of another park's site
+	$(BIN)/python -m parksite.tools.new --name "$(NAME)" --languages "$(LANGUAGES)"
 
 BASE ?= main
 facts-diff: $(STAMP) ## The facts changed in data/park.yml since BASE (a git ref), in words
@@ -48,9 +53,6 @@ audit: $(STAMP) $(NODE_STAMP) ## Lighthouse scores of the main pages, mobile and
 weight: $(STAMP) ## Print what a first visit to each page of site/ fetches, compressed
 	$(BIN)/python -m parksite.tools.weight
 
-share-image: $(STAMP) ## Redraw the link-preview images in overrides/assets/share/ whose inputs changed
-	$(BIN)/python -m parksite.tools.shareimage
-
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs network to PyPI)
 	$(PYTHON) -m venv .lockvenv && .lockvenv/bin/pip install -q uv==0.13.8
 	.lockvenv/bin/uv pip compile pyproject.toml --extra test --extra build --universal \
@@ -68,4 +70,4 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 clean:
-	rm -rf site build .pytest_cache test-output
+	rm -rf site build .pytest_cache test-output .cache

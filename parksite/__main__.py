@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import subprocess
 import sys
 
 from parksite.checks.notices import all_notices
 from parksite.checks.project import check
+from parksite.mkdocs.macros import engine_macros
 from parksite.model.errors import DataError
 from parksite.model.jsonschema import write_schema
-from parksite.project import CONFIG_FILE, PROJECT, ROOT, SCHEMA_FILE, SITE_DIR, shown
+from parksite.project import PROJECT, SCHEMA_FILE, shown
+from parksite.tools import build
 
 
 def run_check() -> int:
     try:
-        park = check().park
+        park = check(macros=engine_macros()).park
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -28,37 +27,8 @@ def run_check() -> int:
 
 
 def run_build() -> int:
-    """Check, build into a fresh folder, and only then replace site/: never half a site."""
-    if run_check():
-        print("Nothing was built; site/ is unchanged.", file=sys.stderr)
-        return 1
-    fresh = SITE_DIR.with_name(".site-new")
-    old = SITE_DIR.with_name(".site-old")
-    for folder in (fresh, old):
-        shutil.rmtree(folder, ignore_errors=True)
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--config-file",
-        str(CONFIG_FILE),
-        "--site-dir",
-        str(fresh),
-    ]
-    result = subprocess.run(
-        command, cwd=ROOT, env=os.environ | {"PYTHONHASHSEED": "0", "NO_MKDOCS_2_WARNING": "1"}
-    )
-    if result.returncode:
-        shutil.rmtree(fresh, ignore_errors=True)
-        print("The build failed; site/ is unchanged.", file=sys.stderr)
-        return result.returncode
-    if SITE_DIR.exists():
-        SITE_DIR.rename(old)
-    fresh.rename(SITE_DIR)
-    shutil.rmtree(old, ignore_errors=True)
-    return 0
+    """Check, build into a fresh folder, and only then replace site/ (parksite.tools.build)."""
+    return build.run_build(run_check)
 
 
 def run_schema() -> int:

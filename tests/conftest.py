@@ -18,21 +18,12 @@ import pytest
 
 from parksite.project import PROJECT
 from parksite.tools.bench.synthetic import copy_project  # noqa: F401  (a copy of what a build reads)
+from parksite.tools.browser import chromium
 
 # The checkout: its node_modules, CI files and editor settings (the project under test may
 # be another folder, named by PARKSITE_ROOT).
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 OUTPUT = REPO / "test-output"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def mkdocs_build(
@@ -136,14 +127,10 @@ def server(serve: Callable[[Path, str], str], site: Path, site_url: str) -> str:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright; a skip without it, a failure under CI=true."""
-    if not CHROMIUM.exists():
-        message = f"no Chromium at {CHROMIUM}: install Debian's chromium (apt-get install chromium)"
+    try:
+        with chromium() as launched:
+            yield launched
+    except FileNotFoundError as exc:
         if os.environ.get("CI") == "true":
-            pytest.fail(message + " — CI must run the browser tests")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+            pytest.fail(f"{exc} — CI must run the browser tests")
+        pytest.skip(str(exc))

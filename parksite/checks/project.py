@@ -1,4 +1,6 @@
-"""`make check`: the data file, every fact a page cites and every link, in about a second."""
+"""`make check`: the data file, the files of docs/ and data/, and every page: its front matter,
+its template (plain macro calls only), its markup (the allowlist of parksite.checks.html),
+the facts it cites and its typed figures, in about a second; each problem with its line."""
 
 from __future__ import annotations
 
@@ -6,31 +8,31 @@ import datetime as dt
 import difflib
 import html
 import re
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
-import yaml
+from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
-from parksite.checks.markup import HOW_TO_LINK, HOW_TO_MARKUP, MARKUP, unsafe_scheme
+from parksite.checks import html as allowlist
+from parksite.checks.files import file_problems
 from parksite.checks.prose import prose_problems
-from parksite.content.citations import (
-    macro_calls,
-    outside_code,
-    parity_problems,
-    twin_problems,
-)
+from parksite.content import frontmatter
+from parksite.content.calls import PageError, page_calls
+from parksite.content.citations import macro_calls, outside_code, parity_problems, twin_problems
+from parksite.content.code import protect_code
 from parksite.content.site import Site
-from parksite.content.stories import front_matter, front_matter_line
 from parksite.model.errors import DataError, Problem
 from parksite.model.park import Park
-from parksite.model.yamlsource import syntax_problem
+from parksite.model.yamlsource import invisible_problems
 from parksite.project import PROJECT, Project, shown
 
 FACT_MACROS = {"fact", "money", "fact_list", "cards", "period"}
-# Where Markdown or HTML takes an address: [x](here), [x]: here, href="here", src="here".
-LINK_TARGET = re.compile(
-    r"""(\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|\b(?:href|src)\s*=\s*["']?)([^\s)"'>]+)""", re.M
+# Where Markdown takes an address: [x](here), ![x](here), [x]: here. Only to name the line
+# early: the build judges every address on its parse of the rendered page.
+LINK_TARGET = re.compile(r"""(?:(!)?\[[^\]\n]*\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)([^\s)"'>]+)""", re.M)
+# What Markdown, not HTML, reads in a page's source: blanked before the HTML parse.
+_MARKDOWN_NOT_HTML = re.compile(
+    rf"\{{\{{.*?\}}\}}|\{{%\s*(?:end)?raw\s*%\}}|{AUTOLINK_RE}|{AUTOMAIL_RE}|\]\(\s*<[^>\n]*>", re.S
 )
 
 
@@ -50,15 +52,12 @@ def page_problems(park: Park, pages: dict[Path, str]) -> Iterator[Problem]:
     for path, text in pages.items():
         refs = list(cited_ids(text))
         try:
-            figure = front_matter(text).get("figure")
-        except yaml.MarkedYAMLError as exc:
-            # MkDocs would quietly show a broken front matter as text at the top of the page.
-            problem = syntax_problem(exc, shown(path))
-            yield replace(problem, field="front matter")
-            continue
+            front = frontmatter.read(text, shown(path))
+        except DataError:
+            continue  # told by front_matter_problems
+        figure = front.data.get("figure")
         if figure:
-            line = front_matter_line(text, "figure")
-            refs.append(("figure", str(figure), line))
+            refs.append(("figure", str(figure), front.lines["figure"]))
         for macro, ref, line in refs:
             known = holders if macro == "placeholder" else facts
             if ref in known:
@@ -72,62 +71,151 @@ def page_problems(park: Park, pages: dict[Path, str]) -> Iterator[Problem]:
             yield Problem(shown(path), line, None, macro, f"unknown id '{ref}'.", hint)
 
 
-def link_problems(pages: dict[Path, str]) -> Iterator[Problem]:
-    """Every link in a page to an address a browser would run (javascript: and the like)."""
+def front_matter_problems(pages: dict[Path, str]) -> Iterator[Problem]:
+    """A front matter MkDocs could not read, keys a page does not use, and markup or
+    template syntax in a title, description or summary (they are shown as plain text)."""
     for path, text in pages.items():
-        for match in LINK_TARGET.finditer(text):
-            scheme = unsafe_scheme(html.unescape(match[2]))
-            if scheme:
-                line = text.count("\n", 0, match.start(2)) + 1
+        try:
+            front = frontmatter.read(text, shown(path))
+        except DataError as exc:
+            yield from exc.problems
+            continue
+        for key in frontmatter.TEXT_KEYS:
+            value = front.data.get(key)
+            why = allowlist.text_markup(value) if isinstance(value, str) else None
+            if why:
                 yield Problem(
                     shown(path),
-                    line,
+                    front.lines[key],
                     None,
-                    "link",
-                    f"a link to a `{scheme}:` address is not allowed.",
-                    HOW_TO_LINK,
+                    key,
+                    f"{why} is written in the {key}, which is shown as plain text.",
+                    "write the text alone: & < > and quotes are shown as written; for a link "
+                    "or emphasis, use the page itself.",
                 )
 
 
-def markup_problems(pages: dict[Path, str]) -> Iterator[Problem]:
-    """Every script, frame, form or `on...=` attribute an editor wrote in a page (not in code)."""
+def template_problems(
+    pages: dict[Path, str], macros: Collection[str] | None = None
+) -> Iterator[Problem]:
+    """Template syntax other than plain macro calls, as the build's sandbox refuses it."""
+    for path, text in pages.items():
+        _, body, body_line = frontmatter.split(text)
+        try:
+            page_calls(protect_code(body), macros)
+        except PageError as exc:
+            line = None if exc.line is None else exc.line + body_line - 1
+            yield Problem(shown(path), line, None, "template", exc.message, exc.hint)
+
+
+def character_problems(pages: dict[Path, str]) -> Iterator[Problem]:
+    """Control and direction characters, which make a page show other than it reads."""
+    for path, text in pages.items():
+        yield from invisible_problems(text, shown(path))
+
+
+def link_problems(pages: dict[Path, str]) -> Iterator[Problem]:
+    """Every Markdown link to an address a browser would run, and every Markdown image from
+    another host (raw HTML: markup_problems)."""
     for path, text in pages.items():
         text = outside_code(text)
-        for match in MARKUP.finditer(text):
-            line = text.count("\n", 0, match.start()) + 1
-            found = match[0].strip()
-            found = found if len(found) <= 40 else found[:37] + "..."
-            yield Problem(
-                shown(path),
-                line,
-                None,
-                "markup",
-                f"`{found}` is not allowed in a page.",
-                HOW_TO_MARKUP,
-            )
+        for match in LINK_TARGET.finditer(text):
+            url = html.unescape(match[2])
+            if match[1]:
+                why, hint = allowlist.resource_refusal(url), allowlist.HOW_TO_IMAGE
+                what = f"an image from {why} is not allowed."
+            else:
+                why, hint = allowlist.link_refusal(url), allowlist.HOW_TO_LINK
+                what = f"a link to {why} is not allowed."
+            if why:
+                line = text.count("\n", 0, match.start(2)) + 1
+                yield Problem(shown(path), line, None, "link", what, hint)
 
 
-def site_problems(site: Site) -> list[Problem]:
-    """Every problem of a project's pages, given its languages and data (already valid)."""
+def page_html(text: str) -> str:
+    """The HTML a page's source writes, its lines kept: front matter, code, macro calls, raw
+    markers and Markdown's autolinks blanked (the macros' own HTML is the engine's)."""
+    _, _, body_line = frontmatter.split(text)
+    lines = outside_code(text).split("\n")
+    lines[: body_line - 1] = [""] * (body_line - 1)
+    return _MARKDOWN_NOT_HTML.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), "\n".join(lines))
+
+
+def markup_problems(pages: dict[Path, str]) -> Iterator[Problem]:
+    """Everything the allowlist refuses in the HTML a page's source writes (not in code)."""
+    for path, text in pages.items():
+        if "<" not in text:
+            continue  # no tag, no comment: most pages
+        source = page_html(text)
+        for refusal in allowlist.refusals(source, source=True):
+            line = allowlist.line_of(source, refusal, source=True)
+            yield Problem(shown(path), line, None, "markup", refusal.what, refusal.hint)
+
+
+def rendered_problems(
+    file: str, source: Callable[[], str], html: str, titles: list[str]
+) -> list[Problem]:
+    """What the allowlist refuses in a page's rendered content and in the titles the theme
+    writes from it (headings in the table of contents), each at its line of the page's
+    source where that can be found: the line the source check gives, else the first line
+    holding what was refused (an address, an attribute's name)."""
+    # Without a `<` no tag or comment can start: most titles need no parse.
+    marked = [text for text in titles if "<" in text]
+    found = allowlist.refusals(html) + [r for text in marked for r in allowlist.refusals(text)]
+    if not found:
+        return []
+    text = page_html(source())
+    lines = [
+        (r.what, allowlist.line_of(text, r, source=True))
+        for r in allowlist.refusals(text, source=True)
+    ]
+    problems = []
+    for refusal in found:
+        line = next((n for what, n in lines if what == refusal.what), None)
+        if line is None and refusal.written:
+            at = text.find(refusal.written)
+            line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        problems.append(Problem(file, line, None, "markup", refusal.what, refusal.hint))
+    return problems
+
+
+def check(
+    project: Project = PROJECT,
+    docs_dir: Path | None = None,
+    *,
+    macros: Collection[str] | None = None,
+    today: dt.date | None = None,
+) -> Site:
+    """Read and validate the project (its files, languages, data and pages); raise DataError
+    with every problem, and return the build's Site.
+
+    `macros`: the names a page may call (None checks the calls' syntax only). Refused in turn,
+    so that one mistake is told once: files docs/ and data/ must not hold (never read);
+    the languages' words and the data; a page that cannot be read (its front matter,
+    template, characters, markup, links); then figures typed by hand (prose.py), an id the
+    data lacks, a page missing in a language and versions showing different facts.
+    """
+    docs = docs_dir or project.docs_dir
+    found = list(file_problems(docs, project.root / "data"))
+    if found:
+        raise DataError(found)
+    site = Site.load(project, docs, today=today)
     pages = site.pages
-    return [
-        *page_problems(site.park, pages),
-        *link_problems(pages),
+    found = [
+        *front_matter_problems(pages),
+        *template_problems(pages, macros),
+        *character_problems(pages),
         *markup_problems(pages),
+        *link_problems(pages),
+    ]
+    if found:
+        raise DataError(found)
+    problems = [
+        *page_problems(site.park, pages),
         *prose_problems(site.park, pages, site.languages.default),
         *twin_problems(site),
         *parity_problems(site),
     ]
-
-
-def check(
-    project: Project = PROJECT, docs_dir: Path | None = None, *, today: dt.date | None = None
-) -> Site:
-    """Read and validate the project: languages, data and pages; raise DataError with every
-    problem. Also refused: figures typed by hand (prose.py), a page missing in a language, and
-    versions of a page that show different facts (content/citations.py)."""
-    site = Site.load(project, docs_dir, today=today)
-    problems = site_problems(site)
     if problems:
         raise DataError(problems)
     return site

@@ -1,6 +1,7 @@
 """Figures typed straight into a page: a number in the prose that equals a fact's value, in
 any way it can be written (713, 4,500, 4500, 1.56 billion, 15.6亿, 60余亿, 2000万), is a
-build error naming the page, the line and the macro to write instead.
+build error naming the page, the line and the macro to write instead; so is any amount in
+the currency the site converts to ("US$943 million", "9.43亿美元": parksite.model.money).
 
 Exempt: years, dates, ordinals (list numbers, a heading's leading number, 1st, 第3), code,
 link targets, HTML, macro calls, and a line ending in `<!-- figure-ok: reason -->`.
@@ -13,8 +14,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from parksite.content.code import blank_code
 from parksite.i18n.languages import Language
 from parksite.model.errors import Problem
+from parksite.model.load import typed_money
 from parksite.model.park import Park
 from parksite.project import shown
 from parksite.render.figures import figure_text
@@ -42,7 +45,6 @@ _NUMBER = re.compile(
     r"(?:\s*(?P<mult>thousand|million|billion|bn|百万|千万|万|亿|千)(?![A-Za-z]))?"
 )
 _DIGIT = re.compile(r"\d")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # Whatever is not prose: blanked out (same length, so columns stay true) before the search.
 _NOT_PROSE = [
@@ -82,17 +84,10 @@ def _prose_lines(text: str) -> Iterator[tuple[int, str]]:
             if _SHOWN_KEYS.match(lines[i]):
                 yield i + 1, lines[i]
         start = end + 1
-    fence: str | None = None
-    for i in range(start, len(lines)):
-        line = lines[i]
-        marker = _FENCE.match(line)
-        if marker:
-            if fence is None:
-                fence = marker[1][0] * 3
-            elif marker[1].startswith(fence):
-                fence = None
-            continue
-        if fence is None:
+    # Code blocks and spans, emptied by the one code scanner (content/code.py), are not prose.
+    body = blank_code("\n".join(lines[start:])).split("\n")
+    for i, line in enumerate(body, start=start):
+        if line:
             yield i + 1, line
 
 
@@ -145,16 +140,34 @@ def typed_figures(text: str, park: Park) -> Iterator[tuple[int, int, str, list[s
                 yield lineno, m.start() + 1, m.group().strip(), ids
 
 
+def typed_amounts(text: str, park: Park) -> Iterator[tuple[int, str]]:
+    """(line, the amount as written) for every converted-currency amount typed in a page."""
+    for lineno, raw in _prose_lines(text):
+        if _DIGIT.search(raw) and not _EXEMPT.search(raw):
+            for amount in typed_money(park, _blank(raw)):
+                yield lineno, amount
+
+
 def _macro_for(park: Park, fact_id: str) -> str:
     fact = park.facts[fact_id]
-    money = park.units[fact.unit or ""].kind == "money"
-    return f'{{{{ {"money" if money else "fact"}("{fact_id}") }}}}'
+    return f'{{{{ {"money" if park.is_money(fact) else "fact"}("{fact_id}") }}}}'
 
 
 def prose_problems(park: Park, pages: dict[Path, str], lang: Language) -> Iterator[Problem]:
-    """A problem for every figure typed into a page instead of taken from the data (the
-    figures it equals told in `lang`, the editors' language)."""
+    """A problem for every figure or converted amount typed into a page instead of taken
+    from the data (the figures it equals told in `lang`, the editors' language)."""
     for path, text in pages.items():
+        for line, amount in typed_amounts(text, park):
+            yield Problem(
+                shown(path),
+                line,
+                None,
+                "",
+                f"'{amount}' is an amount typed by hand.",
+                "state the amount in its own currency as a fact in data/park.yml and write "
+                '{{ money("id") }}: the site computes the converted amount from the one '
+                "exchange rate and states it.",
+            )
         for line, column, written, ids in typed_figures(text, park):
             what = "; ".join(f"{i} ({figure_text(park, park.facts[i], lang)})" for i in ids)
             macros = " or ".join(_macro_for(park, i) for i in ids)

@@ -20,6 +20,13 @@ from parksite.render.history import history_html
 from parksite.render.sourcespage import sources_page_html
 
 
+def engine_macros() -> set[str]:
+    """The names of the macros below: all a page may call."""
+    from parksite.tools.catalogue import macro_docs
+
+    return {doc.name for doc in macro_docs(Path(__file__).read_text(encoding="utf-8"))}
+
+
 def site_of(env) -> Site:
     """The build's Site, read and checked by the parksite plugin (plugins: [parksite])."""
     return env.conf.plugins["parksite"].site

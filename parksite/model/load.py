@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 import string
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,17 +11,12 @@ from pathlib import Path
 from babel.numbers import get_currency_symbol
 from pydantic import BaseModel, ValidationError
 
+from parksite.model import money
 from parksite.model import park as model
 from parksite.model.errors import DataError, Problem
 from parksite.model.park import Park
 from parksite.model.yamlsource import Located, field_name, load_text
 from parksite.project import shown
-
-# A dollar amount typed into a text: "US$943 million", "943 million dollars", "9.43亿美元".
-_DOLLAR_FIGURE = re.compile(
-    r"\$\s*\d|\d\s*(million|billion|thousand)?\s*(US\s)?dollars?\b|\d\s*[万亿]?\s*美元",
-    re.IGNORECASE,
-)
 
 
 def load_park(path: Path, languages: tuple[str, ...], *, today: dt.date | None = None) -> Park:
@@ -326,7 +320,7 @@ def _consistency_problems(park: Park, located: Located, today: dt.date) -> Itera
                 hint="as_of is the day the figure was true, usually its source's date.",
             )
         if target is not None:
-            yield from _typed_dollars(fid, fact, at)
+            yield from _typed_dollars(park, fid, fact, at)
         if fact.review_by is not None and fact.review_by < fact.as_of:
             yield at(
                 "facts",
@@ -463,21 +457,35 @@ def _fields(pattern: str) -> set[str]:
         return {"(unbalanced braces)"}
 
 
-def _typed_dollars(fid: str, fact: model.Fact, at) -> Iterator[Problem]:
-    """A dollar amount typed into a label, text or list item, instead of computed."""
+def typed_money(park: Park, text: str) -> list[str]:
+    """Every amount typed into a text in the currency the site converts to (its second
+    currency), in any of the languages its texts are written in; none without one."""
+    currency = converted_currency(park)
+    return money.typed_money(text, currency, park.languages) if currency else []
+
+
+def converted_currency(park: Park) -> str | None:
+    """The ISO code of the site's second currency: the `per:` of its rate's unit."""
+    unit = park.rate_unit()
+    return unit.per if unit is not None else None
+
+
+def _typed_dollars(park: Park, fid: str, fact: model.Fact, at) -> Iterator[Problem]:
+    """An amount typed into a label, text or list item in the converted currency."""
     texts = [("label", fact.label), ("text", fact.text)]
     texts += [(("items", i), item) for i, item in enumerate(fact.items or [])]
     for where, by_language in texts:
         for code, text in (by_language or {}).items():
-            if _DOLLAR_FIGURE.search(text):
+            typed = typed_money(park, text)
+            if typed:
                 path = (where if isinstance(where, tuple) else (where,)) + (code,)
                 yield at(
                     "facts",
                     fid,
                     *path,
-                    message="a US dollar amount is typed into this text.",
+                    message=f"'{typed[0]}' is an amount typed by hand into this text.",
                     hint="state the amount in its own currency as a number fact; the site "
-                    "computes the second currency ({{ money(...) }} in a page).",
+                    "computes the converted amount from the one rate ({{ money(...) }} in a page).",
                 )
 
 

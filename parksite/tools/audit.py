@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from parksite.project import ROOT
+from parksite.tools.browser import CHROMIUM
 from parksite.tools.weight import serve
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -46,7 +47,7 @@ def lighthouse(url: str, preset: str = "mobile") -> dict[str, object]:
         ]
         if preset == "desktop":
             command.append("--preset=desktop")
-        env = os.environ | {"CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")}
+        env = os.environ | {"CHROME_PATH": str(CHROMIUM)}
         subprocess.run(command, check=True, env=env, capture_output=True)
         data = json.loads(report.read_text(encoding="utf-8"))
     scores = {name: round(100 * (data["categories"][name]["score"] or 0)) for name in CATEGORIES}

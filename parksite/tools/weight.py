@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
-import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from parksite.project import SITE_DIR
+from parksite.tools.browser import ARGS, CHROMIUM
 
 # Text compresses on any host; images and fonts are sent as they are.
 COMPRESSED_TYPES = (
@@ -91,9 +91,7 @@ def main() -> int:
         path.parent.relative_to(SITE_DIR).as_posix() + "/" for path in SITE_DIR.rglob("index.html")
     )
     with serve(SITE_DIR) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=["--no-sandbox"]
-        )
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         print(f"{'page':32} {'files':>5} {'KB':>7}   (budget {BUDGET / 1000:.0f} KB)")
         for page in pages:
             sizes = first_visit(browser, base + page.removeprefix("./"))

@@ -4,8 +4,12 @@ temporary folder, and the fixture parks under tests/engine/parks/."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from parksite.content.site import Site
@@ -64,3 +68,27 @@ def write_project(
 def site_of(root: Path, data: str, pages: dict[str, str], **kwargs) -> Site:
     """The Site a build of such a project reads (data valid, pages not yet checked)."""
     return Site.load(write_project(root, data, pages, **kwargs), today=TODAY)
+
+
+_built: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="session")
+def built_park(tmp_path_factory: pytest.TempPathFactory):
+    """A fixture park under tests/engine/parks/ built once per session (strict): its site."""
+
+    def build(name: str) -> Path:
+        if name not in _built:
+            site = tmp_path_factory.mktemp(f"park-{name}")
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                cwd=PARKS / name,
+                capture_output=True,
+                text=True,
+                env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"},
+            )
+            assert result.returncode == 0, result.stderr[-4000:]
+            _built[name] = site
+        return _built[name]
+
+    return build

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from parksite.checks.project import page_problems
+from parksite.checks.project import front_matter_problems, page_problems
 from parksite.content.pages import read_pages
 from parksite.model.errors import DataError
 from parksite.model.load import load_park, parse_park
@@ -366,14 +366,14 @@ CASES = [
         "dollar amount in a text",
         "text: {en: The park, zh: 园区}",
         'text: {en: "about US$943 million", zh: 约9.43亿美元}',
-        "data/park.yml line 44, column 16: facts[park.name].text.en: a US dollar amount is typed into this text.\n    How to fix: state the amount in its own currency as a number fact; the site computes the second currency ({{ money(...) }} in a page).",
-        "data/park.yml line 44, column 44: facts[park.name].text.zh: a US dollar amount is typed into this text.\n    How to fix: state the amount in its own currency as a number fact; the site computes the second currency ({{ money(...) }} in a page).",
+        "data/park.yml line 44, column 16: facts[park.name].text.en: 'US$943 million' is an amount typed by hand into this text.\n    How to fix: state the amount in its own currency as a number fact; the site computes the converted amount from the one rate ({{ money(...) }} in a page).",
+        "data/park.yml line 44, column 44: facts[park.name].text.zh: '9.43亿美元' is an amount typed by hand into this text.\n    How to fix: state the amount in its own currency as a number fact; the site computes the converted amount from the one rate ({{ money(...) }} in a page).",
     ),
     case(
         "dollar amount in a label",
         "label: {en: National patents, zh: 国家专利}",
         "label: {en: National patents worth 5 million dollars, zh: 国家专利}",
-        "data/park.yml line 36, column 17: facts[patents.national].label.en: a US dollar amount is typed into this text.\n    How to fix: state the amount in its own currency as a number fact; the site computes the second currency ({{ money(...) }} in a page).",
+        "data/park.yml line 36, column 17: facts[patents.national].label.en: '5 million dollars' is an amount typed by hand into this text.\n    How to fix: state the amount in its own currency as a number fact; the site computes the converted amount from the one rate ({{ money(...) }} in a page).",
     ),
 ]
 
@@ -422,8 +422,8 @@ PAGE_CASES = [
         id="unknown story figure",
     ),
     pytest.param(
-        'Mail: {{ placeholder("contact.mail") }}\n',
-        "docs/about.md line 1: placeholder: unknown id 'contact.mail'.\n    How to fix: did you mean contact.email?",
+        'Intro.\n\nMail: {{ placeholder("contact.mail") }}\n',
+        "docs/about.md line 3: placeholder: unknown id 'contact.mail'.\n    How to fix: did you mean contact.email?",
         id="unknown placeholder",
     ),
     pytest.param(
@@ -439,7 +439,8 @@ PAGE_CASES = [
 def test_a_page_citing_an_unknown_id_is_named(tmp_path: Path, page: str, expected: str) -> None:
     park = parse_park(BASE.read_text(encoding="utf-8"), "data/park.yml", LANGUAGES, today=TODAY)
     (tmp_path / "about.md").write_text(page, encoding="utf-8")
-    found = [str(p) for p in page_problems(park, read_pages(tmp_path))]
+    pages = read_pages(tmp_path)
+    found = [str(p) for p in [*front_matter_problems(pages), *page_problems(park, pages)]]
     assert [f.replace(str(tmp_path), "docs") for f in found] == [expected]
 
 

@@ -119,6 +119,13 @@ STEADY = [
     for page in PAGES
     if page not in (STORY_INDEX, KEY_FIGURES, *pages_calling("sources_index", "story_cards"))
 ]
+# The share image's alt text of a story is the story index's, which names its first three
+# stories' figures: it changes with the first stories, not with their number.
+_IMAGE_ALT = re.compile(r'(<meta (?:property="og|name="twitter):image:alt" content=")[^"]*')
+
+
+def _without_image_alt(page: Path) -> str:
+    return _IMAGE_ALT.sub(r"\1", page.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -127,8 +134,8 @@ def test_a_page_does_not_grow_with_the_number_of_stories(
     site: Path, grown, lang: str, page: str
 ) -> None:
     _, bigger = grown
-    assert (bigger / url_of(lang, page) / "index.html").stat().st_size == (
-        page_file(site, lang, page).stat().st_size
+    assert len(_without_image_alt(bigger / url_of(lang, page) / "index.html")) == len(
+        _without_image_alt(page_file(site, lang, page))
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parksite.project import ROOT
+from parksite.tools.browser import ARGS, CHROMIUM
 from parksite.tools.weight import first_visit, serve
 
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
@@ -83,15 +84,13 @@ def first_visit_bytes(site_dir: Path, pages: list[str], browser=None) -> dict | 
     the browser's own record (parksite.tools.weight, as `make weight` and the weight test).
     None without Chromium."""
     if browser is None:
-        chromium = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+        chromium = CHROMIUM
         if not chromium.exists():
             return None
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
-            launched = playwright.chromium.launch(
-                executable_path=str(chromium), args=["--no-sandbox"]
-            )
+            launched = playwright.chromium.launch(executable_path=str(chromium), args=ARGS)
             try:
                 return first_visit_bytes(site_dir, pages, launched)
             finally:
@@ -239,13 +238,13 @@ def profile_rows(stats_file: Path, top: int) -> dict[str, list[dict]]:
 def search_index_requests(site_dir: Path) -> dict[str, object] | None:
     """In Chromium: is search/search_index.json fetched before, and after, the search box is
     focused? None without Chromium."""
-    chromium = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+    chromium = CHROMIUM
     if not chromium.exists():
         return None
     from playwright.sync_api import sync_playwright
 
     with serve(site_dir) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=ARGS)
         tab = browser.new_page()
         seen: list[str] = []
         tab.on("request", lambda request: seen.append(request.url))

@@ -13,8 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from parksite.content.site import Site
-from parksite.project import ROOT, Project
+from parksite.checks.project import check
+from parksite.mkdocs.plugin import ENGINE_CSS, ENGINE_JS, THEME_DIR
+from parksite.project import ROOT
 
 # What a build reads; parksite itself is imported from the installed package.
 PROJECT_FILES = ("mkdocs.yml",)
@@ -89,13 +90,13 @@ def copy_project(dest: Path) -> Path:
 
 def cited_facts() -> tuple[list[str], list[str]]:
     """Real fact ids a synthetic story can cite: figures with a value, and amounts in yuan."""
-    park = Site.load(Project(ROOT)).park
+    park = check().park
     figures = [
         fid
         for fid, fact in park.facts.items()
         if fact.value is not None and park.units[fact.unit or ""].kind in ("count", "money")
     ]
-    money = [fid for fid in figures if park.units[park.facts[fid].unit or ""].kind == "money"]
+    money = [fid for fid in figures if park.is_money(park.facts[fid])]
     return figures, money
 
 
@@ -127,25 +128,26 @@ def add_stories(project: Path, count: int) -> None:
 
 
 def with_hook(config: str, hook: Path) -> str:
-    """The configuration with one more hook file (and a `hooks:` list if it had none)."""
-    if re.search(r"^hooks:\n", config, flags=re.M):
-        return re.sub(r"^hooks:\n", f"hooks:\n  - {hook}\n", config, count=1, flags=re.M)
+    """The configuration with one hook file more."""
     return config.rstrip("\n") + f"\n\nhooks:\n  - {hook}\n"
 
 
-def without_item(config: str, name: str) -> str:
-    """The configuration without one item of a list such as `plugins:` (`  - name`, with the
-    more indented lines under it)."""
-    item = rf"^  - {re.escape(name)}(:[^\n]*)?\n(?:(?:    [^\n]*)?\n)*"
-    return re.sub(item, "", config, count=1, flags=re.M)
-
-
 def floor_config(config: str) -> str:
-    """The same configuration without the engine's plugin, the macros plugin and our Markdown
-    extension (the link check is ours too); the floor's hook gives it the engine's theme
-    files and the same template cache."""
-    for name in ("parksite", "macros", "parksite.checks.markup"):
-        config = without_item(config, name)
+    """The same configuration without our plugin (its checks, head tags, story index pages)
+    and the macros plugin, but with the engine's theme files, styles and scripts and the same
+    template cache (the floor hook): what is left is plain Material on the same pages."""
+    config = re.sub(r"  - macros:\n.*?(?=  - i18n:)", "", config, count=1, flags=re.S)
+    config = re.sub(r"(  # [^\n]*\n)*  - parksite(:\n(      [^\n]*\n)*|\n)", "", config, count=1)
+    config = re.sub(r"\n(  # [^\n]*\n)*  - parksite\.[a-z.]+\n", "\n", config)
+    config = config.replace(
+        "theme:\n  name: material\n", f"theme:\n  name: material\n  custom_dir: {THEME_DIR}\n", 1
+    )
+    config = config.rstrip("\n") + (
+        "\n\nextra_css:\n"
+        + "".join(f"  - {sheet}\n" for sheet in ENGINE_CSS)
+        + "extra_javascript:\n"
+        + "".join(f"  - {script}\n" for script in ENGINE_JS)
+    )
     return with_hook(config, FLOOR_HOOK)
 
 
