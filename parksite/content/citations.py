@@ -56,7 +56,9 @@ def macro_calls(text: str) -> tuple[tuple[str, tuple, int], ...]:
     except PageError:
         return ()
     return tuple(
-        (part.name, part.args, part.line + body_line - 1) for part in parts if isinstance(part, Call)
+        (part.name, part.args, part.line + body_line - 1)
+        for part in parts
+        if isinstance(part, Call)
     )
 
 

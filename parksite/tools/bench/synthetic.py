@@ -43,7 +43,7 @@ calls the macros about as often as a real story does.
 
 ## In context
 
-The park reports {{{{ fact("{second}") }}}} and {{{{ money("{money}") }}}} since it began
+The park reports {{{{ fact("{second}") }}}} and {{{{ {amount_macro}("{money}") }}}} since it began
 operating in {{{{ fact("{year}") }}}}. A real story would explain what these figures
 mean for the enterprise it describes, in two or three short paragraphs of plain text.
 
@@ -71,7 +71,7 @@ order: {order}
 ## 背景
 
 园区自{{{{ fact("{year}") }}}}开始运营以来，取得了{{{{ fact("{second}") }}}}和
-{{{{ money("{money}") }}}}。真实案例会用两三段文字说明这些数据对所介绍企业的意义。
+{{{{ {amount_macro}("{money}") }}}}。真实案例会用两三段文字说明这些数据对所介绍企业的意义。
 
 ## 对投资者的意义
 
@@ -128,7 +128,9 @@ def add_stories(project: Path, count: int) -> None:
             "order": 100 + n,
             "figure": figures[n % len(figures)],
             "second": figures[(n + 1) % len(figures)],
-            "money": money[n % len(money)],
+            # An amount of money where the site has one, else another figure.
+            "money": (money or figures)[n % len(money or figures)],
+            "amount_macro": "money" if money else "fact",
             "year": year,
             "facts_page": table,
         }
