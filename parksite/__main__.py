@@ -17,11 +17,12 @@ from parksite.project import CONFIG_FILE, PROJECT, ROOT, SCHEMA_FILE, SITE_DIR, 
 
 def run_check() -> int:
     try:
-        park = check().park
+        site = check()
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    for line in all_notices(park):
+    park = site.park
+    for line in all_notices(park, site=site):
         print(f"NOTICE: {line}")
     print(f"OK: data/park.yml ({len(park.facts)} facts) and every page's fact references.")
     return 0

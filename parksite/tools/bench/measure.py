@@ -90,9 +90,7 @@ def first_visit_bytes(site_dir: Path, pages: list[str], browser=None) -> dict | 
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
-            launched = playwright.chromium.launch(
-                executable_path=str(chromium), args=ARGS
-            )
+            launched = playwright.chromium.launch(executable_path=str(chromium), args=ARGS)
             try:
                 return first_visit_bytes(site_dir, pages, launched)
             finally:
