@@ -484,9 +484,14 @@ def details_html(park: Park, keys: tuple[str, ...], lang: Language, page: str = 
         entry = _placeholder(park, key, page)
         if entry.placeholder:
             continue
-        value = safe(entry.value or "")
-        if "@" in (entry.value or "") and " " not in (entry.value or ""):
+        text = entry.value or ""
+        value = safe(text)
+        # An e-mail address or a telephone number opens the reader's mail or phone.
+        if re.fullmatch(r"[^@\s]+@[^@\s]+", text):
             value = Markup('<a href="mailto:{0}">{0}</a>').format(value)
+        elif re.fullmatch(r"\+?[\d\s()-]{6,}", text):
+            number = re.sub(r"[^\d+]", "", text)
+            value = Markup('<a href="tel:{}">{}</a>').format(number, value)
         rows.append(
             Markup('<dt>{label}</dt><dd data-placeholder="{key}">{value}</dd>').format(
                 label=safe(entry.label[lang.code]), key=key, value=value
@@ -739,7 +744,12 @@ def _when_beyond(fact: Fact, published: dt.date, lang: Language) -> str:
     parts = []
     if fact.period is not None:
         span = fact.period
-        parts.append(format_period(span.year, span.start, span.end, lang))
+        period = format_period(span.year, span.start, span.end, lang)
+        # A label that names its period already ('Revenue ... in 2021') needs it once only.
+        if period not in fact.label[lang.code]:
+            parts.append(period)
     if fact.as_of != published:
         parts.append(lang.words.format("as_of", date=format_date(fact.as_of, lang)))
-    return lang.words["separator"].join(parts) if len(parts) < 2 else when_text(fact, lang)
+    if len(parts) == 2:
+        return lang.words.format("when", period=parts[0], as_of=parts[1])
+    return parts[0] if parts else ""

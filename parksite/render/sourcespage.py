@@ -3,7 +3,7 @@ from it, and for each fact the pages that show it (found by content/citations.py
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from parksite.content.citations import facts_page, page_title, pages_showing
 from parksite.content.pages import page_key, page_url, relative_url
@@ -64,7 +64,8 @@ def sources_page_html(site: Site, lang: Language, page_url_now: str) -> str:
                 links.append(Markup('<a href="{}">{}</a>').format(anchor, safe(table_link[1])))
             label = safe(fact.label[lang.code])
             if sid != fact.source:
-                label += Markup(" <em>({})</em>").format(words["sources_page.also"])
+                also = Markup("<em>{}</em>").format(words["sources_page.also"])
+                label = Markup(escape(words["footnote_item"])).format(label=label, when=also)
             rows.append(
                 Markup(
                     '<tr data-fact="{id}"><td>{label}</td><td>{figure}<br><small>{when}</small></td>'
