@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from tests.conftest import LANGS, PAGES, copy_project, mkdocs_build, page_file
@@ -44,7 +45,7 @@ EXPECTED = {
     "park.services": ("investment and financing support", "投融资支持"),
     "park.platforms": ("achievement transformation", "成果转化"),
     "platform.lab_area": ("2,000 m²", "2000平方米"),
-    "enterprises.technology": ("more than 140 enterprises", "140余家企业"),
+    "enterprises.technology": ("more than 140 technology enterprises", "140余家科技型企业"),
     "platform.partners": ("North University of China", "中北大学"),
     "district.incubated": ("287 companies", "287家企业"),
 }
@@ -95,6 +96,10 @@ def test_figures_carry_source_and_date(site: Path, lang: str, page: str) -> None
     html = soup(page_file(site, lang, page))
     for node in html.select("span.fact"):
         assert node["data-source"], node
+        if node["data-kind"] in ("text", "sentence"):
+            # Names, places and sentences are plain text: no control, no note.
+            assert not node.select("[tabindex], .fact__note"), node
+            continue
         figure = node.select_one(".fact__figure[tabindex='0'][aria-describedby]")
         note = html.find(id=figure["aria-describedby"])
         assert re.search(r"(Source|来源).*20\d\d", note.get_text()), node
@@ -108,8 +113,9 @@ def test_no_dollar_figure_says_billion_for_943(site: Path) -> None:
 
 
 def test_dollars_are_shown_where_money_is(site: Path) -> None:
-    assert "about US$943 million" in soup(page_file(site, "en", "")).get_text(" ")
-    assert "约合9.43亿美元" in soup(page_file(site, "zh", "")).get_text(" ")
+    # "More than 6 billion yuan" converts to more than, not about, 943 million dollars.
+    assert "more than US$943 million" in soup(page_file(site, "en", "")).get_text(" ")
+    assert "折合逾9.43亿美元" in soup(page_file(site, "zh", "")).get_text(" ")
 
 
 def test_no_raw_template_syntax_reaches_a_page(site: Path) -> None:
@@ -120,12 +126,17 @@ def test_no_raw_template_syntax_reaches_a_page(site: Path) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_placeholders_are_visible_as_such(site: Path, lang: str) -> None:
-    marks = soup(page_file(site, lang, "contact/")).select(".placeholder[data-placeholder]")
-    assert {m["data-placeholder"] for m in marks} >= {
-        "contact.address",
-        "contact.phone",
-        "contact.email",
-    }
+    """Details nobody has confirmed are left out of the page (the build lists them for staff);
+    those filled in are shown."""
+    from parksite.project import DATA_FILE
+
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))["placeholders"]
+    html = soup(page_file(site, lang, "contact/"))
+    shown = {node["data-placeholder"] for node in html.select("[data-placeholder]")}
+    for key in ("contact.address", "contact.phone", "contact.email"):
+        assert (key in shown) is (not data[key].get("placeholder", False)), key
+    assert not html.select(".placeholder")
+    assert "To be provided" not in html.get_text() and "待补充" not in html.get_text()
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -183,4 +194,11 @@ def test_every_number_in_page_content_is_a_fact_or_a_date(site: Path, lang: str,
         text,
     )
     text = re.sub(r"\d{4}年\d{1,2}月\d{1,2}日", "", text)
+    # A month is a date too ("reported in January 2022", "2022年1月"), as is a year span.
+    text = re.sub(
+        r"(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}",
+        "",
+        text,
+    )
+    text = re.sub(r"\d{4}年\d{1,2}月", "", text)
     assert not re.findall(r"\d", text), re.findall(r".{20}\d+.{10}", text)

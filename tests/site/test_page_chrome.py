@@ -43,8 +43,9 @@ def test_the_one_404_page_speaks_both_languages(site: Path, site_url: str) -> No
     chinese = html.select_one('article [lang="zh-Hans"]')
     assert "页面未找到" in chinese.get_text()
     assert chinese.a["href"] == site_url + "zh/"
-    # Its footer still shows the ICP number, and no share image (it has no address of its own).
-    assert html.select_one("footer .park-footer a.park-footer__icp") is not None
+    # Its footer still says when the figures were checked, and has no share image (it has no
+    # address of its own).
+    assert html.select_one("footer .park-footer [data-last-checked]") is not None
     assert html.select_one("img.park-share-image") is None
 
 

@@ -79,7 +79,9 @@ def test_json_ld_describes_the_park_from_the_data_only(site: Path, lang: str) ->
 def test_sitemap_lists_every_page_in_both_languages(site: Path, site_url: str) -> None:
     root = ET.parse(site / "sitemap.xml").getroot()
     locs = {url.findtext(f"{SITEMAP}loc") for url in root.iter(f"{SITEMAP}url")}
-    assert locs == {page_url(site_url, lang, page) for lang in LANGS for page in PAGES}
+    # Every page, and the fact sheet's print view (outside the menu, linked from every footer).
+    pages = (*PAGES, "fact-sheet/")
+    assert locs == {page_url(site_url, lang, page) for lang in LANGS for page in pages}
     assert (site / "zh" / "sitemap.xml").read_text() == (site / "sitemap.xml").read_text()
     # None per page folder: the theme's requests for them are never sent (test_browser.py).
     assert not [p for p in site.rglob("sitemap.xml") if p.parent not in (site, site / "zh")]
@@ -98,10 +100,12 @@ def test_footer_shows_icp_placeholder_and_check_date(site: Path, lang: str, page
     park = load_park()
     footer = soup(page_file(site, lang, page)).select_one("footer .park-footer")
     icp = footer.select_one("a.park-footer__icp")
-    assert icp["href"] == "https://beian.miit.gov.cn/"
-    if park.placeholders["site.icp_number"].placeholder:
-        assert icp.select_one('.placeholder[data-placeholder="site.icp_number"]') is not None
-        assert ("ICP filing number" if lang == "en" else "ICP备案号") in icp.get_text()
+    entry = park.placeholders["site.icp_number"]
+    if entry.placeholder:  # no ICP line at all until the number is filled in
+        assert icp is None
+    else:
+        assert icp["href"] == "https://beian.miit.gov.cn/"
+        assert entry.value in icp.get_text()
     checked = footer.select_one("[data-last-checked]")
     assert checked["data-last-checked"] == park.last_checked.isoformat()
     assert str(park.last_checked.year) in checked.get_text()
