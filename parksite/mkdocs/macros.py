@@ -45,7 +45,7 @@ def define_env(env) -> None:
 
     @env.macro
     def fact(fact_id: str) -> str:
-        """A figure with its qualifier and unit; a tap, hover or focus shows its source and date: {{ fact("patents.national") }}"""
+        """A figure with its qualifier and unit (a tap, hover or focus shows its source and date), or a name or text, plainly: {{ fact("patents.national") }}"""
         return render.fact_html(park, fact_id, lang(), where(), notes())
 
     @env.macro
@@ -55,12 +55,12 @@ def define_env(env) -> None:
 
     @env.macro
     def fact_list(fact_id: str) -> str:
-        """A bulleted list of a list fact's items, with its source: {{ fact_list("platform.partners") }}"""
+        """A bulleted list of a list fact's items, its source in the page's list of sources: {{ fact_list("platform.partners") }}"""
         return render.list_html(park, fact_id, lang(), where(), notes())
 
     @env.macro
     def cards(*fact_ids: str) -> str:
-        """Key-figure cards, one per fact, in the order given: {{ cards("employment.total", "patents.national") }}"""
+        """Key-figure cards, one per fact, in the order given, each source named once under its cards: {{ cards("employment.total", "patents.national") }}"""
         return render.cards_html(park, fact_ids, lang(), where(), notes(), site.built_on)
 
     @env.macro
