@@ -4,6 +4,7 @@ their names: the Sources page (the one showing `{{ sources_index() }}`) and the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from parksite.content.citations import macro_calls
@@ -16,38 +17,32 @@ if TYPE_CHECKING:
 FACT_SHEET_TEMPLATE = "fact-sheet.html"
 
 
-def _default_pages(site: Site):
-    for path, text in site.pages.items():
-        page = path.relative_to(site.docs_dir).as_posix()
-        if site.language_of(page).default:
-            yield page, text
+def _first(site: Site, what: str, holds: Callable[[str], bool]) -> str | None:
+    """The first page of the default language whose text `holds`, found once per build."""
+
+    def find() -> str | None:
+        for path, text in site.pages.items():
+            page = path.relative_to(site.docs_dir).as_posix()
+            if site.language_of(page).default and holds(text):
+                return page
+        return None
+
+    return site.memo(what, find)
 
 
 def sources_page(site: Site) -> str | None:
     """The default language's page listing the sources ('sources.md'), if the site has one."""
-    return site.memo(
+    return _first(
+        site,
         "sources page",
-        lambda: next(
-            (
-                page
-                for page, text in _default_pages(site)
-                if any(name == "sources_index" for name, _, _ in macro_calls(text))
-            ),
-            None,
-        ),
+        lambda text: any(name == "sources_index" for name, _, _ in macro_calls(text)),
     )
 
 
 def fact_sheet_page(site: Site) -> str | None:
     """The default language's fact sheet page ('fact-sheet.md'), if the site has one."""
-    return site.memo(
+    return _first(
+        site,
         "fact sheet page",
-        lambda: next(
-            (
-                page
-                for page, text in _default_pages(site)
-                if front_matter(text).get("template") == FACT_SHEET_TEMPLATE
-            ),
-            None,
-        ),
+        lambda text: front_matter(text).get("template") == FACT_SHEET_TEMPLATE,
     )

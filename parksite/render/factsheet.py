@@ -108,44 +108,41 @@ def write_pdfs(site: Site, site_dir: Path, site_url: str) -> list[Path]:
             base_url=site_url + url,
             url_fetcher=_local_fetcher(site_dir, site_url, refused),
         ).render()
-        where = shown(site.docs_dir / source)
-        if len(document.pages) != 1:
-            problems.append(
-                Problem(
-                    where,
-                    None,
-                    None,
-                    "",
-                    f"the fact sheet fills {len(document.pages)} A4 pages; it must fit on one.",
-                    "shorten it: fewer cards or items, shorter sentences (look at its print "
-                    "view, the page itself, in the browser's print preview).",
-                )
-            )
+        # Written first: which characters found no font is known once the PDF is made.
+        data = document.write_pdf() if len(document.pages) == 1 else b""
+        wrong = _what_is_wrong(document, refused)
+        if wrong is not None:
+            problems.append(Problem(shown(site.docs_dir / source), None, None, "", *wrong))
             continue
         pdf = html.parent / pdf_name(site, lang)
-        document.write_pdf(pdf)
-        missing = sorted({chr(c) for font in document.fonts.values() for c in font.missing})
-        if missing or refused:
-            what = (
-                f"no font has these characters: {' '.join(missing)}"
-                if missing
-                else f"it links files outside the site: {', '.join(refused)}"
-            )
-            problems.append(
-                Problem(
-                    where,
-                    None,
-                    None,
-                    "",
-                    f"the fact sheet PDF is wrong: {what}.",
-                    f"install {HOW_TO_INSTALL}, or remove what the message names.",
-                )
-            )
-            continue
+        pdf.write_bytes(data)
         written.append(pdf)
     if problems:
         raise DataError(problems)
     return written
+
+
+def _what_is_wrong(document, refused: list[str]) -> tuple[str, str] | None:
+    """What keeps a rendered (and written) sheet from being published, and how to fix it;
+    None when nothing does."""
+    if len(document.pages) != 1:
+        return (
+            f"the fact sheet fills {len(document.pages)} A4 pages; it must fit on one.",
+            "shorten it: fewer cards or items, shorter sentences (look at its print view, the "
+            "page itself, in the browser's print preview).",
+        )
+    missing = sorted({chr(c) for font in document.fonts.values() for c in font.missing})
+    if missing:
+        return (
+            f"no font on this machine has these characters: {' '.join(missing)}.",
+            f"install {HOW_TO_INSTALL}, or write the page without them.",
+        )
+    if refused:
+        return (
+            f"the fact sheet links files that are not the site's own: {', '.join(refused)}.",
+            "link only pages, images and styles of the site itself.",
+        )
+    return None
 
 
 def _local_fetcher(site_dir: Path, site_url: str, refused: list[str]):
