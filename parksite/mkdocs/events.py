@@ -31,7 +31,7 @@ from parksite.mkdocs.storyindex import add_index_pages
 from parksite.mkdocs.themefix import fix_theme_html
 from parksite.model.errors import DataError
 from parksite.project import Project
-from parksite.render.factsheet import pdf_problem, sheet_link, write_pdfs
+from parksite.render.factsheet import HOW_TO_INSTALL, pdf_problem, sheet_link, write_pdfs
 from parksite.render.figures import back_link_html
 from parksite.render.footer import footer_html
 from parksite.render.head import MANIFEST, PageInfo, head_html, nav_files, share_image
@@ -80,8 +80,8 @@ def on_config(
     sheet = fact_sheet_page(site)
     if sheet is not None and pdf_problem(site) is not None:
         log.info(
-            f"NOTICE: no fact sheet PDF ({pdf_problem(site)}); pages link its print view, "
-            f"docs/{sheet}, instead."
+            f"NOTICE: no fact sheet PDF: {pdf_problem(site)}; pages link its print view, "
+            f"docs/{sheet}, instead (to make it: {HOW_TO_INSTALL})"
         )
     return site
 

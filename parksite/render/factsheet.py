@@ -73,7 +73,7 @@ def _probe(site: Site) -> str | None:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango's library is not installed
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return f"WeasyPrint cannot start here ({reason}); install it with {HOW_TO_INSTALL}"
+        return f"WeasyPrint cannot start here ({reason})"
     # A line of each language's own words: every character must find a font.
     samples = {
         lang: lang.words["fact_sheet.pdf"] + lang.words["footnotes"] for lang in site.languages
@@ -85,18 +85,18 @@ def _probe(site: Site) -> str | None:
     lacking = [lang for lang, text in samples.items() if missing & set(text)]
     if lacking:
         names = ", ".join(f"{lang.name} ({lang.code})" for lang in lacking)
-        return f"no font on this machine has the characters of {names}; install {HOW_TO_INSTALL}"
+        return f"no font on this machine has the characters of {names}"
     return None
 
 
 def write_pdfs(site: Site, site_dir: Path, site_url: str) -> list[Path]:
     """Print each language's fact sheet page of a built site to its PDF; raise DataError when
     a sheet does not fit on one A4 page or shows a character no font has."""
-    import weasyprint
-
     page = fact_sheet_page(site)
     if page is None or pdf_problem(site) is not None:
         return []
+    import weasyprint
+
     written, problems = [], []
     for lang in site.languages:
         source = site.languages.file_in(page, lang)
