@@ -1,80 +1,59 @@
-"""Command line: `python -m parksite check`, `... build` and `... schema`."""
+"""Command line: `python -m parksite check`, `... build`, `... serve` and `... schema`.
+
+`--verbose` (or VERBOSE=1, as `make build VERBOSE=1` sets it) prints everything MkDocs and
+its plugins say; without it a clean run prints a few lines.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 
-from parksite.checks.notices import all_notices
-from parksite.checks.project import check
-from parksite.model.errors import DataError
 from parksite.model.jsonschema import write_schema
-from parksite.project import CONFIG_FILE, PROJECT, ROOT, SCHEMA_FILE, SITE_DIR, shown
+from parksite.project import PROJECT, SCHEMA_FILE, shown
+from parksite.tools.logs import VERBOSE, verbose_wanted
 
 
-def run_check() -> int:
-    try:
-        site = check()
-    except DataError as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
-    park = site.park
-    for line in all_notices(park, site=site):
-        print(f"NOTICE: {line}")
-    print(f"OK: data/park.yml ({len(park.facts)} facts) and every page's fact references.")
-    return 0
-
-
-def run_build() -> int:
-    """Check, build into a fresh folder, and only then replace site/: never half a site."""
-    if run_check():
-        print("Nothing was built; site/ is unchanged.", file=sys.stderr)
-        return 1
-    fresh = SITE_DIR.with_name(".site-new")
-    old = SITE_DIR.with_name(".site-old")
-    for folder in (fresh, old):
-        shutil.rmtree(folder, ignore_errors=True)
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--config-file",
-        str(CONFIG_FILE),
-        "--site-dir",
-        str(fresh),
-    ]
-    result = subprocess.run(
-        command, cwd=ROOT, env=os.environ | {"PYTHONHASHSEED": "0", "NO_MKDOCS_2_WARNING": "1"}
-    )
-    if result.returncode:
-        shutil.rmtree(fresh, ignore_errors=True)
-        print("The build failed; site/ is unchanged.", file=sys.stderr)
-        return result.returncode
-    if SITE_DIR.exists():
-        SITE_DIR.rename(old)
-    fresh.rename(SITE_DIR)
-    shutil.rmtree(old, ignore_errors=True)
-    return 0
-
-
-def run_schema() -> int:
-    """Write data/park.schema.json from the model (run after changing parksite/model.py)."""
+def run_schema(verbose: bool) -> int:
+    """Write data/park.schema.json from the model (run after changing parksite/model/park.py)."""
     changed = write_schema(PROJECT)
     print(f"{shown(SCHEMA_FILE)} {'written' if changed else 'is up to date'}.")
     return 0
 
 
+def run_check(verbose: bool) -> int:
+    from parksite.tools import build
+
+    return build.run_check(verbose)
+
+
+def run_build(verbose: bool) -> int:
+    """Check, build into a fresh folder, and only then replace site/ (parksite.tools.build)."""
+    from parksite.tools import build
+
+    return build.run_build(lambda: build.run_check(verbose, summarise=False))
+
+
+def run_serve(verbose: bool, host: str, port: int) -> int:
+    from parksite.tools.serve import serve
+
+    return serve(host, port, verbose)
+
+
 def main(argv: list[str] | None = None) -> int:
-    commands = {"check": run_check, "build": run_build, "schema": run_schema}
     parser = argparse.ArgumentParser(prog="python -m parksite")
-    parser.add_argument("command", choices=commands)
+    parser.add_argument("command", choices=("check", "build", "serve", "schema"))
+    parser.add_argument("--verbose", action="store_true", help="print everything (VERBOSE=1)")
+    parser.add_argument("--host", default="127.0.0.1", help="serve: the address to listen on")
+    parser.add_argument("--port", type=int, default=8000, help="serve: the port to listen on")
     args = parser.parse_args(argv)
-    return commands[args.command]()
+    verbose = args.verbose or verbose_wanted()
+    if verbose:
+        os.environ[VERBOSE] = "1"  # for the build's second process
+    if args.command == "serve":
+        return run_serve(verbose, args.host, args.port)
+    return {"check": run_check, "build": run_build, "schema": run_schema}[args.command](verbose)
 
 
 if __name__ == "__main__":

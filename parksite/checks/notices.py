@@ -21,25 +21,20 @@ PLACEHOLDER_MACROS = {"placeholder", "details"}
 
 
 def placeholder_notices(park: Park, site: Site | None = None) -> list[str]:
-    """One line per value the sources lack and nobody has filled in yet, with the pages that
-    leave it out until then."""
-    left_out: dict[str, list[str]] = {}
+    """One line naming the values the sources lack and nobody has filled in yet, and the pages
+    that leave them out until then."""
+    open_ = [key for key, entry in park.placeholders.items() if entry.placeholder]
+    if not open_:
+        return []
+    pages: dict[str, None] = {}
     for path, text in (site.pages if site else {}).items():
         for name, args, _ in macro_calls(text):
-            if name in PLACEHOLDER_MACROS:
-                for key in args:
-                    left_out.setdefault(key, []).append(shown(path))
-    lines = []
-    for key, entry in park.placeholders.items():
-        if not entry.placeholder:
-            continue
-        pages = list(dict.fromkeys(left_out.get(key, [])))
-        where = f"; left out of {', '.join(pages)} until then" if pages else ""
-        lines.append(
-            f"placeholder still to fill in: {key} ({next(iter(entry.label.values()))}) in "
-            f"data/park.yml{where}"
-        )
-    return lines
+            if name in PLACEHOLDER_MACROS and set(args) & set(open_):
+                pages[shown(path)] = None
+    named = [f"{key} ({next(iter(park.placeholders[key].label.values()))})" for key in open_]
+    s = "s" * (len(open_) != 1)
+    where = f"; left out of {', '.join(pages)} until then" if pages else ""
+    return [f"placeholder{s} still to fill in, in data/park.yml: {', '.join(named)}{where}"]
 
 
 def all_notices(park: Park, today: dt.date | None = None, site: Site | None = None) -> list[str]:

@@ -1,6 +1,7 @@
 """Figures typed straight into a page: a number in the prose that equals a fact's value, in
-any way it can be written (713, 4,500, 4500, 1.56 billion, 15.6亿, 60余亿, 2000万), is a
-build error naming the page, the line and the macro to write instead.
+any way it can be written (713, 4,500, 4500, 4，500, ４５００, 1.56 billion, 15.6亿, 60余亿,
+2000万), is a build error naming the page, the line and the macro to write instead; so is any
+amount in the currency the site converts to ("US$943 million", "9.43亿美元": model/money.py).
 
 Exempt: years, dates, ordinals (list numbers, a heading's leading number, 1st, 第3), code,
 link targets, HTML, macro calls, and a line ending in `<!-- figure-ok: reason -->`.
@@ -16,6 +17,7 @@ from pathlib import Path
 from parksite.content.code import blank_code
 from parksite.i18n.languages import Language
 from parksite.model.errors import Problem
+from parksite.model.load import typed_money
 from parksite.model.park import Park
 from parksite.project import shown
 from parksite.render.figures import figure_text
@@ -95,6 +97,18 @@ def _blank(line: str) -> str:
     return line
 
 
+# Full-width digits (４５００) as ASCII, and a Chinese comma or full stop inside a figure
+# (4，500 or 15．6亿) as the ASCII one: the same figure, one character for one, so the
+# column and the text the message quotes stay those of the page.
+_FULL_WIDTH = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
+_WIDE_SEPARATOR = re.compile(r"(?<=\d)(?:，(?=\d{3}(?!\d))|．(?=\d))")
+
+
+def _ascii_figures(line: str) -> str:
+    line = line.translate(_FULL_WIDTH)
+    return _WIDE_SEPARATOR.sub(lambda m: "," if m[0] == "，" else ".", line)
+
+
 def _year_words(park: Park) -> tuple[str, ...]:
     """Unit words that make a year-like number a quantity instead: '2000 m²', '2000平方米'."""
     words = {
@@ -120,7 +134,7 @@ def typed_figures(text: str, park: Park) -> Iterator[tuple[int, int, str, list[s
         # Blanking never adds a digit: a line without one has no figure (most lines).
         if not _DIGIT.search(raw) or _EXEMPT.search(raw):
             continue
-        line = _blank(raw)
+        line = _ascii_figures(_blank(raw))
         for m in _NUMBER.finditer(line):
             if m["ordinal"]:
                 continue
@@ -135,7 +149,15 @@ def typed_figures(text: str, park: Park) -> Iterator[tuple[int, int, str, list[s
             value = written_value(num, mult)
             ids = [fid for fid, v in numbers if _same(v, value)]
             if ids:
-                yield lineno, m.start() + 1, m.group().strip(), ids
+                yield lineno, m.start() + 1, raw[m.start() : m.end()].strip(), ids
+
+
+def typed_amounts(text: str, park: Park) -> Iterator[tuple[int, str]]:
+    """(line, the amount as written) for every converted-currency amount typed in a page."""
+    for lineno, raw in _prose_lines(text):
+        if _DIGIT.search(raw) and not _EXEMPT.search(raw):
+            for amount in typed_money(park, _blank(raw)):
+                yield lineno, amount
 
 
 def _macro_for(park: Park, fact_id: str) -> str:
@@ -143,10 +165,31 @@ def _macro_for(park: Park, fact_id: str) -> str:
     return f'{{{{ {"money" if park.is_money(fact) else "fact"}("{fact_id}") }}}}'
 
 
+def typed_ids(park: Park, pages: dict[Path, str]) -> set[tuple[str, str]]:
+    """(page, fact id) for each figure typed into a page: the page lacks that citation."""
+    return {
+        (shown(path), fact_id)
+        for path, text in pages.items()
+        for *_, ids in typed_figures(text, park)
+        for fact_id in ids
+    }
+
+
 def prose_problems(park: Park, pages: dict[Path, str], lang: Language) -> Iterator[Problem]:
-    """A problem for every figure typed into a page instead of taken from the data (the
-    figures it equals told in `lang`, the editors' language)."""
+    """A problem for every figure or converted amount typed into a page instead of taken
+    from the data (the figures it equals told in `lang`, the editors' language)."""
     for path, text in pages.items():
+        for line, amount in typed_amounts(text, park):
+            yield Problem(
+                shown(path),
+                line,
+                None,
+                "",
+                f"'{amount}' is an amount typed by hand.",
+                "state the amount in its own currency as a fact in data/park.yml and write "
+                '{{ money("id") }}: the site computes the converted amount from the one '
+                "exchange rate and states it.",
+            )
         for line, column, written, ids in typed_figures(text, park):
             what = "; ".join(f"{i} ({figure_text(park, park.facts[i], lang)})" for i in ids)
             macros = " or ".join(_macro_for(park, i) for i in ids)

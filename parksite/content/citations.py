@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -148,12 +148,15 @@ def stories_folder(site: Site) -> str | None:
     return None
 
 
-def twin_problems(site: Site) -> Iterator[Problem]:
-    """A page missing in one of the languages: every page is written in each of them."""
+def twin_problems(site: Site, renamed: Collection[str] = ()) -> Iterator[Problem]:
+    """A page missing in one of the languages: every page is written in each of them (a page
+    told as renamed, in `renamed`, is not told again for its twins)."""
     languages = site.languages
     present = {path.relative_to(site.docs_dir).as_posix() for path in site.pages}
     missing: dict[str, str] = {}
     for page in sorted(present):
+        if languages.file_in(page, languages.default) in renamed:
+            continue
         for lang in languages:
             other = languages.file_in(page, lang)
             if other not in present:
@@ -171,9 +174,12 @@ def twin_problems(site: Site) -> Iterator[Problem]:
         )
 
 
-def parity_problems(site: Site) -> Iterator[Problem]:
+def parity_problems(
+    site: Site, told: frozenset[tuple[str, str]] = frozenset()
+) -> Iterator[Problem]:
     """A fact that one language's version of a page shows and the default language's does not,
-    or the other way round (ids the data lacks are reported once, by the reference check)."""
+    or the other way round; not told again where the lack is told already: a page citing an
+    id the data lacks, or (its file as shown, the fact id) in `told` (a figure typed there)."""
     languages, facts = site.languages, site.park.facts
     by_page: dict[str, dict[str, int]] = {}
     # A page citing an id the data lacks is told that once; comparing it now would advise
@@ -196,6 +202,8 @@ def parity_problems(site: Site) -> Iterator[Problem]:
                 (other, page, theirs, mine),
             ):
                 for fact_id in sorted(shows.keys() - lacks.keys()):
+                    if (shown(site.docs_dir / there), fact_id) in told:
+                        continue
                     yield Problem(
                         shown(site.docs_dir / here),
                         shows[fact_id],

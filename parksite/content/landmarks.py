@@ -8,13 +8,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from parksite.content.citations import macro_calls
+from parksite.content.frontmatter import FACT_SHEET_TEMPLATE
 from parksite.content.stories import front_matter
 
 if TYPE_CHECKING:
     from parksite.content.site import Site
-
-# The template that makes a page the fact sheet: printed on one A4 page per language.
-FACT_SHEET_TEMPLATE = "fact-sheet.html"
 
 
 def _first(site: Site, what: str, holds: Callable[[str], bool]) -> str | None:

@@ -12,6 +12,8 @@ from mkdocs.utils import get_relative_url
 
 from parksite.content.code import blank_code
 from parksite.i18n.languages import Languages
+from parksite.model.errors import DataError
+from parksite.model.load import read_text
 
 
 def page_source(page: Any) -> str:
@@ -28,13 +30,24 @@ def page_text(path: Path) -> str:
 
 @lru_cache(maxsize=8192)
 def _read(path: Path, mtime_ns: int, size: int) -> str:
-    return path.read_text(encoding="utf-8")
+    # Read as MkDocs reads a page: a byte-order mark dropped, line ends made "\n".
+    return read_text(path).removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_pages(docs_dir: Path) -> dict[Path, str]:
     """Every page under docs_dir, in order, with its text: one listing and one read for all
-    the checks of a build."""
-    return {path: page_text(path) for path in sorted(docs_dir.rglob("*.md"))}
+    the checks of a build. DataError names every page that cannot be read (not UTF-8)."""
+    pages, problems = {}, []
+    for path in sorted(docs_dir.rglob("*.md")):
+        if path.is_symlink() or not path.is_file():
+            continue  # told by parksite.checks.files
+        try:
+            pages[path] = page_text(path)
+        except DataError as exc:
+            problems += exc.problems
+    if problems:
+        raise DataError(problems)
+    return pages
 
 
 def relative_url(from_url: str, to_url: str) -> str:

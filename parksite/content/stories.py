@@ -6,13 +6,12 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from parksite.content import frontmatter
 from parksite.content.pages import page_text
 from parksite.i18n.languages import Language, Languages
+from parksite.project import shown
 
 # Cards per page of the story index: every index page stays the same size however many
 # stories there are.
@@ -49,26 +48,18 @@ def story_files(lang: Language, languages: Languages, folder: Path) -> list[Path
 
 def read_front_matter(path: Path) -> dict:
     """A page's front matter, read again only when the file changes (a copy: callers may edit)."""
-    return front_matter(page_text(path))
+    return front_matter(page_text(path), shown(path))
 
 
-def front_matter(text: str) -> dict:
-    """The front matter of a page's text (a copy: callers may edit)."""
-    if not text.startswith("---"):
-        return {}
-    return dict(_parse_front_matter(text.split("---", 2)[1]))
+def front_matter(text: str, file: str = "the page") -> dict:
+    """The front matter of a page's text (a copy: callers may edit); DataError if it cannot
+    be read (`make check` and the build tell every such mistake before anything reads it)."""
+    return dict(frontmatter.read(text, file).data)
 
 
 def front_matter_line(text: str, key: str) -> int:
     """The line of a page on which its front matter's `key:` is written (1 if none is)."""
-    return next((n for n, t in enumerate(text.splitlines(), 1) if t.startswith(f"{key}:")), 1)
-
-
-@lru_cache(maxsize=8192)
-def _parse_front_matter(head: str) -> dict:
-    # libyaml's loader, when present, reads the front matter of a thousand stories ~10x faster.
-    data = yaml.load(head, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return data if isinstance(data, dict) else {}
+    return frontmatter.read(text, "the page").lines.get(key, 1)
 
 
 def list_stories(lang: Language, languages: Languages, folder: Path) -> tuple[Story, ...]:

@@ -1,7 +1,9 @@
 """What the plugin (plugin.py) does at each MkDocs event: the build's Site (languages, data
 and pages, read and checked once), the commit's time as the build's date (so that two builds
-of one commit are identical), the engine's theme files, the story index's further pages,
-each page's head tags and footer, corrections to the theme's markup, and the crawlers' files.
+of one commit are identical), the engine's theme files, only the files docs/ may publish,
+the story index's further pages, each page's content judged by the allowlist and its title
+made text, each page's head tags and footer, corrections to the theme's markup, and the
+crawlers' files.
 
 Every function gets the build's Site from the plugin; nothing here outlives a build.
 """
@@ -18,14 +20,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
+from parksite.checks.files import published_problems
 from parksite.checks.notices import log, report_notices
-from parksite.checks.project import check
+from parksite.checks.project import check, rendered_problems
 from parksite.content.citations import page_title
-from parksite.content.landmarks import FACT_SHEET_TEMPLATE, fact_sheet_page, sources_page
+from parksite.content.frontmatter import FACT_SHEET_TEMPLATE, LANDING_TEMPLATE
+from parksite.content.landmarks import fact_sheet_page, sources_page
 from parksite.content.pages import page_key, page_url, relative_url
 from parksite.content.site import Site
 from parksite.content.stories import is_story
+from parksite.mkdocs.macros import engine_macros
 from parksite.mkdocs.reproducible import source_date_epoch
+from parksite.mkdocs.shareimages import ShareImages, page_image
 from parksite.mkdocs.sitemaps import write_crawler_files
 from parksite.mkdocs.storyindex import add_index_pages
 from parksite.mkdocs.themefix import fix_theme_html
@@ -34,15 +40,12 @@ from parksite.project import Project
 from parksite.render.factsheet import HOW_TO_INSTALL, pdf_problem, sheet_link, write_pdfs
 from parksite.render.figures import back_link_html
 from parksite.render.footer import footer_html
-from parksite.render.head import MANIFEST, PageInfo, head_html, nav_files, share_image
-from parksite.render.landing import LANDING_TEMPLATE, bands
+from parksite.render.head import PageInfo, head_html, nav_files
+from parksite.render.landing import bands
 
-# Files of the theme that readers never need: the share images' manifest (for the build and
-# the tests), and Material's palette stylesheet, which no page links (see themefix.py) and
-# which would otherwise be published under a year-long cache.
-NOT_PUBLISHED = re.compile(
-    r"assets/share/manifest\.json|assets/stylesheets/palette\.[0-9a-f]+\.min\.css(\.map)?"
-)
+# Files of the theme that readers never need: Material's palette stylesheet, which no page
+# links (see themefix.py) and which would otherwise be published under a year-long cache.
+NOT_PUBLISHED = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css(\.map)?")
 
 
 def nested_language_build(config: MkDocsConfig) -> bool:
@@ -73,7 +76,7 @@ def on_config(
     if stamp:
         os.environ["SOURCE_DATE_EPOCH"] = stamp
     try:
-        site = check(project, Path(config.docs_dir))
+        site = check(project, Path(config.docs_dir), macros=engine_macros())
     except DataError as exc:
         raise PluginError(exc.report()) from None
     report_notices(site)
@@ -87,9 +90,48 @@ def on_config(
 
 
 def on_files(site: Site, files: Files, config: MkDocsConfig) -> Files:
+    """Only the files docs/ may publish (checks/files.py), and the story index pages."""
+    refused = published_problems(files, Path(config.docs_dir))
+    if refused:
+        raise PluginError("\n".join(refused))
     for file in [f for f in files if NOT_PUBLISHED.fullmatch(f.src_uri)]:
         files.remove(file)
     return add_index_pages(files, config, site)
+
+
+def on_page_content(site: Site, html: str, page, config, files) -> str:
+    """Judge each page's rendered content, its title and its table of contents on the
+    allowlist (checks/html.py); make a front matter's title text for the theme, which writes
+    it unescaped into <title>, the header, the navigation and the search index."""
+    headings = [item.title for item in _toc_items(page.toc)]
+    title = page.meta.get("title")
+    shown_title = [] if isinstance(title, str) else [page.title or ""]
+
+    def source() -> str:  # read only to find the line of a refusal
+        return page.file.content_string if page.file.abs_src_path else (page.markdown or "")
+
+    problems = rendered_problems(
+        f"docs/{page.file.src_uri}", source, html, [*headings, *shown_title]
+    )
+    site.memo("refused", list).extend(map(str, problems))
+    if isinstance(title, str) and not isinstance(title, Markup):
+        page.meta["title"] = Markup.escape(title)
+    return html
+
+
+def _toc_items(items) -> list:
+    return [x for item in items for x in (item, *_toc_items(item.children))]
+
+
+def on_env(site: Site, env, config, files):
+    """Every page of the language has been rendered: stop here, before anything is written,
+    if any was refused, with every refusal at once."""
+    refused = site.memo("refused", list)
+    if refused:
+        count = len(refused)
+        head = f"{count} problem{'s' if count != 1 else ''} in the pages' content:"
+        raise PluginError("\n".join([head, *(f"  - {line}" for line in refused)]))
+    return env
 
 
 def on_page_context(site: Site, context, page, config, nav):
@@ -101,10 +143,12 @@ def on_page_context(site: Site, context, page, config, nav):
     )
     lang = site.language_of(page.file.src_uri)
     title = page.meta.get("title") or page.title
+    # The theme's copy is escaped (on_page_content); the head escapes its own.
+    title = title.unescape() if isinstance(title, Markup) else title
     key = page_key(page.file.src_uri, languages)
     in_nav = key in nav_keys
-    source = f"docs/{page.file.src_uri}"
-    image, alt = share_image(MANIFEST, lang, key, in_nav=in_nav, source=source)
+    images = site.memo(("share images", lang.code), lambda: ShareImages.for_build(config))
+    image, alt = page_image(images, site, page, config, nav)
     info = PageInfo(
         lang=lang,
         url=page.url,

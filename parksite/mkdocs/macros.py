@@ -2,7 +2,7 @@
 
 Only glue lives here. The logic is in the parksite package, tested on its own. Each
 macro's first docstring line is written for editors and makes the catalogue in
-CONTRIBUTING.md.
+MAINTAINING.md (CONTRIBUTING.md, the staff guide, links to it).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from parksite.content.citations import facts_page
-from parksite.content.landmarks import FACT_SHEET_TEMPLATE
+from parksite.content.frontmatter import FACT_SHEET_TEMPLATE
 from parksite.content.pages import page_url, relative_url, with_intro_block
 from parksite.content.site import Site
 from parksite.mkdocs.sandbox import use_sandbox
@@ -22,6 +22,13 @@ from parksite.render.footer import checked_html
 from parksite.render.footnotes import PageNotes
 from parksite.render.history import history_html
 from parksite.render.sourcespage import sources_page_html
+
+
+def engine_macros() -> set[str]:
+    """The names of the macros below: all a page may call."""
+    from parksite.tools.catalogue import macro_docs
+
+    return {doc.name for doc in macro_docs(Path(__file__).read_text(encoding="utf-8"))}
 
 
 def site_of(env) -> Site:

@@ -63,8 +63,8 @@ class ParkSiteConfig(base.Config):
 
 
 class ParkSitePlugin(BasePlugin[ParkSiteConfig]):
-    """Adds the engine's theme files, checks the project, and writes head tags, footer,
-    story index pages, share images and crawler files."""
+    """Adds the engine's theme files, checks the project and each page's content, and writes
+    head tags, footer, story index pages, share images and crawler files."""
 
     # The build under way: its languages, data and pages (parksite.content.site.Site).
     site = None
@@ -84,10 +84,19 @@ class ParkSitePlugin(BasePlugin[ParkSiteConfig]):
 
         return events.on_files(self.site, files, config)
 
+    # After every other plugin has changed a page's content: what the allowlist judges is what
+    # the theme writes.
+    @event_priority(-200)
+    def on_page_content(self, html, page, config, files):
+        from parksite.mkdocs import events
+
+        return events.on_page_content(self.site, html, page, config, files)
+
     def on_env(self, env, config, files):
+        from parksite.mkdocs import events
         from parksite.mkdocs.templatecache import use_cache
 
-        return use_cache(env)
+        return use_cache(events.on_env(self.site, env, config, files))
 
     def on_page_context(self, context, page, config, nav):
         from parksite.mkdocs import events

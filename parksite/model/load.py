@@ -6,23 +6,21 @@ import datetime as dt
 import difflib
 import re
 import string
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 from babel.numbers import get_currency_symbol
 from pydantic import BaseModel, ValidationError
 
+from parksite.model import money
 from parksite.model import park as model
 from parksite.model.errors import DataError, Problem
 from parksite.model.park import Park
 from parksite.model.yamlsource import Located, field_name, load_text
 from parksite.project import shown
 
-# A dollar amount typed into a text: "US$943 million", "943 million dollars", "9.43亿美元".
-_DOLLAR_FIGURE = re.compile(
-    r"\$\s*\d|\d\s*(million|billion|thousand)?\s*(US\s)?dollars?\b|\d\s*[万亿]?\s*美元",
-    re.IGNORECASE,
-)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def load_park(path: Path, languages: tuple[str, ...], *, today: dt.date | None = None) -> Park:
@@ -125,7 +123,9 @@ def _schema_problems(exc: ValidationError, located: Located) -> Iterator[Problem
             line, col = located.where(parent, key=True)
         else:
             path = _data_path(loc, located)
-            line, col = located.where(path, key=(kind == "extra_forbidden"))
+            # A key that is itself wrong (an id with a space) is told at the key.
+            at_key = kind == "extra_forbidden" or loc[-1:] == ("[key]",)
+            line, col = located.where(path, key=at_key)
         key = (path, "missing" if kind == "missing" else "value")
         if key in seen:
             continue
@@ -173,10 +173,14 @@ def _lookup(data: object, path: tuple) -> object:
 
 def _explain(kind: str, err: dict, path: tuple, located: Located) -> tuple[str, str]:
     name = str(path[-1]) if path else ""
-    found = _found(path, located)
+    is_key = tuple(err["loc"])[-1:] == ("[key]",)
+    found = f"the id '{name}'" if is_key else _found(path, located)
     if kind == "missing":
         return f"`{name}` is missing.", f"add a line `{name}: ...` (see the facts around it)."
     if kind == "extra_forbidden":
+        moved = _moved_left(path, located)
+        if moved:
+            return moved
         computed = _computed_currency(located.data)
         if computed and computed.lower() in name.lower():
             return (
@@ -199,6 +203,13 @@ def _explain(kind: str, err: dict, path: tuple, located: Located) -> tuple[str, 
             f'write the text, in quotes if it looks like a number: "{located.raw.get(path, "")}".',
         )
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        ascii_date = unicodedata.normalize("NFKC", located.raw.get(path, "")).strip()
+        if _ISO_DATE.fullmatch(ascii_date) and ascii_date != located.raw.get(path):
+            return (
+                f"expected a date, found {found}, typed with full-width digits.",
+                f"write it in ASCII digits: {ascii_date} (switch the keyboard to English, or "
+                "half-width, first).",
+            )
         return f"expected a date, found {found}.", "write it as YYYY-MM-DD, e.g. 2022-01-30."
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
@@ -206,6 +217,12 @@ def _explain(kind: str, err: dict, path: tuple, located: Located) -> tuple[str, 
     if kind == "string_pattern_mismatch":
         if name == "url":
             return f"expected a web address, found {found}.", "start it with http:// or https://."
+        written = name if is_key else located.raw.get(path, "")
+        if written.strip() != written and written.strip():
+            return (
+                f"{found} has a space before or after it (often copied along with it).",
+                f"delete the space: write {written.strip()}.",
+            )
         return (
             f"{found} is not a valid id.",
             "use lower-case letters, digits and _ in parts joined by dots, e.g. patents.national "
@@ -255,12 +272,48 @@ def _number_hint(raw: str, data: object) -> str:
             f"amounts in {computed} are computed, never typed: write the amount in its own "
             "currency (see `units:`); the site shows it converted."
         )
-    digits = raw.replace(",", "").replace(" ", "").replace("_", "")
-    if digits.replace(".", "", 1).isdigit():
+    # NFKC reads full-width digits and the Chinese comma (７１３, 6，000) as ASCII ones.
+    ascii_raw = unicodedata.normalize("NFKC", raw)
+    digits = ascii_raw.replace(",", "").replace(" ", "").replace("_", "")
+    if digits.replace(".", "", 1).isdigit() and digits.isascii():
+        if ascii_raw != raw:
+            return (
+                f"write {digits}: ASCII digits, no commas (switch the keyboard to English, or "
+                "half-width, first)."
+            )
         return f"write {digits}, without quotes or commas."
     return (
         "write digits only, no words or commas: 6000000000, not '6 billion' or '60亿'; "
         "the unit goes in `unit:` (e.g. unit: yuan)."
+    )
+
+
+# What the entries of each section of the file hold: a key at the left edge holding these is
+# an entry that lost its indentation (valid YAML, but a new section of the file).
+_ENTRY_FIELDS = {
+    "facts": {"topic", "label", "value", "unit", "text", "items", "as_of", "source"},
+    "sources": {"publisher", "title", "date", "language", "url"},
+    "placeholders": {"label", "placeholder", "value"},
+}
+
+
+def _moved_left(path: tuple, located: Located) -> tuple[str, str] | None:
+    """A fact, source or placeholder written at the left edge, after its section."""
+    if len(path) != 1 or not isinstance(located.data, dict):
+        return None
+    entry = located.data.get(path[0])
+    if not isinstance(entry, dict) or not entry:
+        return None
+    section = max(_ENTRY_FIELDS, key=lambda name: len(_ENTRY_FIELDS[name] & entry.keys()))
+    siblings = located.data.get(section)
+    if not (_ENTRY_FIELDS[section] & entry.keys()) or not isinstance(siblings, dict):
+        return None
+    depth = next((located.keys[(section, k)][1] - 1 for k in siblings), 2)
+    return (
+        f"`{path[0]}` starts at the left edge, so YAML reads it as a new part of the file, "
+        f"not as one of the `{section}:`.",
+        f"put {depth} spaces before `{path[0]}:` and {depth * 2} before each of its lines, "
+        f"like the other {section} under `{section}:`.",
     )
 
 
@@ -336,7 +389,7 @@ def _consistency_problems(park: Park, located: Located, today: dt.date) -> Itera
                 hint="as_of is the day the figure was true, usually its source's date.",
             )
         if target is not None:
-            yield from _typed_dollars(fid, fact, at)
+            yield from _typed_dollars(park, fid, fact, at)
         if fact.review_by is not None and fact.review_by < fact.as_of:
             yield at(
                 "facts",
@@ -357,6 +410,7 @@ def _consistency_problems(park: Park, located: Located, today: dt.date) -> Itera
                 hint=_suggest(fact.unit or "", sorted(park.units), "add it under `units:`"),
             )
             continue
+        yield from _unit_misread(fid, fact, unit, at)
         if fact.value < 0:
             yield at(
                 "facts",
@@ -473,21 +527,85 @@ def _fields(pattern: str) -> set[str]:
         return {"(unbalanced braces)"}
 
 
-def _typed_dollars(fid: str, fact: model.Fact, at) -> Iterator[Problem]:
-    """A dollar amount typed into a label, text or list item, instead of computed."""
+def typed_money(park: Park, text: str) -> list[str]:
+    """Every amount typed into a text in the currency the site converts to (its second
+    currency), in any of the languages its texts are written in; none without one."""
+    currency = converted_currency(park)
+    return money.typed_money(text, currency, park.languages) if currency else []
+
+
+def converted_currency(park: Park) -> str | None:
+    """The ISO code of the site's second currency: the `per:` of its rate's unit."""
+    unit = park.rate_unit()
+    return unit.per if unit is not None else None
+
+
+def _typed_dollars(park: Park, fid: str, fact: model.Fact, at) -> Iterator[Problem]:
+    """An amount typed into a label, text or list item in the converted currency."""
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SMALL_WORDS = {"and", "of", "the", "a", "an", "per", "in", "on", "for"}
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, each in the singular as far as a trailing -s or -ies tells."""
+    words = []
+    for word in _WORD.findall(text.lower()):
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            word = word[:-1]
+        words.append(word)
+    return words
+
+
+def _unit_misread(fid: str, fact: model.Fact, unit: model.Unit, at) -> Iterator[Problem]:
+    """A unit reused for something it does not name: its words follow the number, so a unit
+    `patents` reading "national patents" makes "96 invention patents" print as "96 national
+    patents". Told when the label names the unit's thing (its last word) but not the words
+    before it; a label naming something else entirely ("Jobs created", in people) is fine.
+    Only languages that put spaces between words are read."""
+    if unit.kind != "count":
+        return
+    for lang in fact.label:
+        unit_words, label_words = _words(unit[lang]), _words(fact.label[lang])
+        if len(unit_words) < 2 or unit_words[-1] not in label_words:
+            continue
+        missing = [w for w in unit_words[:-1] if w not in label_words and w not in _SMALL_WORDS]
+        if not missing:
+            continue
+        head = label_words.index(unit_words[-1])
+        new_id = "_".join(w for w in label_words[: head + 1] if w not in _SMALL_WORDS)
+        yield at(
+            "facts",
+            fid,
+            "unit",
+            message=f"the unit `{fact.unit}` reads '{unit[lang]}', so the site would "
+            f"print '{fact.value} {unit[lang]}', but the label "
+            f"'{fact.label[lang]}' does not say {' '.join(missing)}.",
+            hint=f"this fact counts something else: add a unit for it under `units:` (kind: "
+            f"count, and its words in each language), e.g. {new_id}s, and write unit: {new_id}s.",
+        )
+        return
+
+
+def _typed_dollars(park: Park, fid: str, fact: model.Fact, at) -> Iterator[Problem]:
+    """An amount typed into a label, text or list item in the converted currency."""
     texts = [("label", fact.label), ("text", fact.text)]
     texts += [(("items", i), item) for i, item in enumerate(fact.items or [])]
     for where, by_language in texts:
         for code, text in (by_language or {}).items():
-            if _DOLLAR_FIGURE.search(text):
+            typed = typed_money(park, text)
+            if typed:
                 path = (where if isinstance(where, tuple) else (where,)) + (code,)
                 yield at(
                     "facts",
                     fid,
                     *path,
-                    message="a US dollar amount is typed into this text.",
+                    message=f"'{typed[0]}' is an amount typed by hand into this text.",
                     hint="state the amount in its own currency as a number fact; the site "
-                    "computes the second currency ({{ money(...) }} in a page).",
+                    "computes the converted amount from the one rate ({{ money(...) }} in a page).",
                 )
 
 

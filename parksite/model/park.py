@@ -332,6 +332,17 @@ class Park(Strict):
     site: Settings = Settings()
     # Values made from this load of the data (figures' HTML, footnote lists...), each once.
     _memo: dict = PrivateAttr(default_factory=dict)
+    _languages: tuple[str, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="after")
+    def _know_the_languages(self, info: ValidationInfo) -> Park:
+        self._languages = site_languages(info)
+        return self
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The codes of the languages the data was validated for: ('en', 'zh')."""
+        return self._languages
 
     def memo(self, key: Hashable, make: Callable[[], T]) -> T:
         """`make()` for this load of the data, computed once: a new load starts afresh."""

@@ -4,23 +4,44 @@ PyYAML alone forgets line numbers, keeps the last of two duplicate keys silently
 reads YAML 1.1 traps (`no` as false, `010` as 8, `12:30` as 750). This reader composes
 the node tree, builds plain Python values from it, and records each value's position so
 that later checks can point at the exact line.
+
+It is also bounded: a file of a few hundred bytes must not cost minutes. Aliases and anchors
+(an "anchor bomb" repeats a block exponentially), nesting past a few levels, YAML tags,
+invisible characters, and numbers YAML 1.1 reads in surprising ways (0x1F, 0o17, 1_000,
+.inf, -0, hundreds of digits) are refused with their line before any value is built.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 
 import yaml
 
 from parksite.model.errors import DataError, Problem
+from parksite.model.yamlsyntax import layout_problems, syntax_problem
 
 Path_ = tuple[str | int, ...]
 
 _BOOL_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 _OCTAL_LIKE = re.compile(r"^[-+]?0[0-9_]+$")
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+# Numbers as editors write them: digits, one minus sign, one decimal point.
+_PLAIN_INT = re.compile(r"^-?(0|[1-9][0-9]*)$")
+_PLAIN_FLOAT = re.compile(r"^-?(0|[1-9][0-9]*)\.[0-9]+$")
+# More digits than any figure has: 10^30 yuan is more than the world's money.
+MAX_DIGITS = 30
+MAX_CHARS = 2_000_000  # a data file; a page's front matter passes its own bound
+MAX_DEPTH = 12  # blocks within blocks; data/park.yml needs five
+# Characters no editor types on purpose and no reader can see: controls, and the format
+# characters that reorder or hide text (bidi overrides and isolates, zero-width marks).
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\ufff0-\uffff"
+    "\U000e0000-\U000e0fff]"
+)
 
 
 @dataclass
@@ -61,12 +82,15 @@ def field_name(path: Path_) -> str:
     return text
 
 
-def load_text(text: str, file: str) -> Located:
+def load_text(text: str, file: str, *, max_chars: int = MAX_CHARS, first_line: int = 1) -> Located:
     """Parse YAML text into plain values; what an editor would not mean goes to .problems.
 
-    Raises DataError at once only when the file cannot be read at all.
+    Raises DataError at once when the file cannot be read at all, or is unbounded (see the
+    module's note). `first_line`: the line of the file on which the text starts.
     """
-    problems = _tab_problems(text, file)
+    problems = _bound_problems(text, file, max_chars) or layout_problems(text, file)
+    if first_line != 1:
+        problems = [_moved(p, first_line) for p in problems]
     if problems:
         raise DataError(problems)
     if not text.strip() or all(
@@ -85,50 +109,130 @@ def load_text(text: str, file: str) -> Located:
             ]
         )
     try:
-        node = _compose(text)
+        problems = _event_problems(text, file)
+        node = None if problems else _compose(text)
     except yaml.MarkedYAMLError as exc:
-        raise DataError([syntax_problem(exc, file)]) from None
+        problems = [syntax_problem(exc, file, text)]
+    if problems:
+        raise DataError([_moved(p, first_line) for p in problems]) from None
     located = Located(data=None, file=file)
     located.data = _build(node, (), located, located.problems)
+    located.problems[:] = [_moved(p, first_line) for p in located.problems]
+    if first_line != 1:
+        shift = first_line - 1
+        for table in (located.values, located.keys):
+            table.update((k, (line + shift, col)) for k, (line, col) in table.items())
     return located
 
 
-# PyYAML's words for a syntax error, and what they mean to an editor: (what, how to fix).
-_SYNTAX = {
-    "end of stream": (
-        "a quote opened here is never closed.",
-        "end the text with the same quote mark it starts with (\" or ').",
-    ),
-    "expected ':'": (
-        "a key here has no `: ` after it.",
-        "write `key: value`, with a space after the colon.",
-    ),
-    "expected <block end>": (
-        "this line is indented differently from the lines of its block.",
-        "indent it with as many spaces as the keys above it in the same block.",
-    ),
-    "mapping values are not allowed": (
-        "a second `: ` on this line.",
-        "put each `key: value` on its own line, or quote a text that contains ': '.",
-    ),
-}
+def _moved(problem: Problem, first_line: int) -> Problem:
+    """A problem of a text that starts on `first_line` of its file (a page's front matter)."""
+    if first_line == 1 or problem.line is None:
+        return problem
+    return replace(problem, line=problem.line + first_line - 1)
 
 
-def syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
-    problem = exc.problem or "not valid YAML"
-    what, hint = next(
-        (meaning for words, meaning in _SYNTAX.items() if words in problem),
-        (
-            f"this is not valid YAML ({problem.rstrip('.')}).",
-            "check the indentation (spaces only, as deep as the lines around it), that every "
-            "`key:` has a space after the colon, and that quotes and brackets are closed.",
-        ),
-    )
-    # An unclosed quote or a key without a colon is found far from where it was written.
-    use_context = exc.context_mark and ("end of stream" in problem or "expected ':'" in problem)
-    mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
-    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-    return Problem(file, line, col, "", what, hint)
+# --- Bounds: refused before any value is built ----------------------------------------
+
+
+def _bound_problems(text: str, file: str, max_chars: int) -> list[Problem]:
+    """A text too long, or with characters a reader cannot see."""
+    if len(text) > max_chars:
+        return [
+            Problem(
+                file,
+                None,
+                None,
+                "",
+                f"the text is {len(text):,} characters long, more than the {max_chars:,} allowed.",
+                "split it or shorten it; a figure, a label or a front matter is never that long.",
+            )
+        ]
+    return invisible_problems(text, file)
+
+
+def invisible_problems(text: str, file: str) -> list[Problem]:
+    """Every control or direction character in a text (a data file, a page), with its line."""
+    found = []
+    for match in _INVISIBLE.finditer(text):
+        if match.start() == 0 and match[0] == "\ufeff":
+            continue  # a byte-order mark at the very start is how some editors save UTF-8
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - text.rfind("\n", 0, match.start())
+        found.append(
+            Problem(
+                file,
+                line,
+                column,
+                "",
+                f"an invisible character (U+{ord(match[0]):04X}) is written here: control "
+                "and direction characters can make a text show other than it reads.",
+                "delete it (retype the line if you cannot see it); write text left to right "
+                "as it should be read.",
+            )
+        )
+    return found
+
+
+def _until_error(events: Iterator[yaml.Event]) -> Iterator[yaml.Event]:
+    try:
+        yield from events
+    except yaml.MarkedYAMLError:
+        return
+
+
+def _event_problems(text: str, file: str) -> list[Problem]:
+    """Anchors, aliases, tags and nesting, found from the parser's events: before the node
+    tree is composed, so that an anchor bomb or a deep nest costs no more than its bytes."""
+    found: list[Problem] = []
+    depth = 0
+    events = yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    # A syntax error ends the scan: composing the text then explains it in PyYAML's words.
+    for event in _until_error(events):
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            found.append(
+                Problem(
+                    file,
+                    *where,
+                    "",
+                    "`&` or `*` here is a YAML anchor or alias, which this file does not use.",
+                    "write the value out in full where it is needed, or quote a text that "
+                    'starts with & or *: "&...".',
+                )
+            )
+        elif getattr(event, "tag", None) and not (
+            isinstance(event, yaml.ScalarEvent) and event.tag == "!"
+        ):
+            found.append(
+                Problem(
+                    file,
+                    *where,
+                    "",
+                    f"`{event.tag.replace('tag:yaml.org,2002:', '!!')}` is a YAML tag, which this "
+                    "file does not use.",
+                    'delete it; put a text in quotes: "...".',
+                )
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                found.append(
+                    Problem(
+                        file,
+                        *where,
+                        "",
+                        f"blocks are nested more than {MAX_DEPTH} deep here.",
+                        "a value is a few levels below its key, never more: move it up.",
+                    )
+                )
+                break
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if len(found) >= 20:  # enough to show what is wrong; the rest is the same again
+            break
+    return found
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -141,21 +245,6 @@ def _compose(text: str) -> yaml.Node | None:
         except yaml.MarkedYAMLError:
             pass
     return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
-def _tab_problems(text: str, file: str) -> list[Problem]:
-    return [
-        Problem(
-            file,
-            number,
-            line.index("\t") + 1,
-            "",
-            "this line contains a tab character; YAML allows only spaces for indentation.",
-            "replace the tab with spaces (two spaces per level).",
-        )
-        for number, line in enumerate(text.splitlines(), start=1)
-        if "\t" in line
-    ]
 
 
 def _build(node: yaml.Node, path: Path_, located: Located, found: list[Problem]) -> object:
@@ -246,17 +335,11 @@ def _scalar(
             return text
         if _SEXAGESIMAL.match(text):
             return _sexagesimal(text, path, mark, located, found)
-        try:
-            return int(text.replace("_", ""), 0)
-        except ValueError:
-            return text
+        return _number(text, int, _PLAIN_INT, path, mark, located, found)
     if tag == "float":
         if _SEXAGESIMAL.match(text):
             return _sexagesimal(text, path, mark, located, found)
-        try:
-            return float(text.replace("_", ""))
-        except ValueError:
-            return text
+        return _number(text, float, _PLAIN_FLOAT, path, mark, located, found)
     if tag == "timestamp":
         try:
             return dt.date.fromisoformat(text)
@@ -284,6 +367,61 @@ def _sexagesimal(
             field_name(path),
             f"`{text}` is ambiguous: YAML reads it as a base-60 number, not as the text {text!r}.",
             f'put it in quotes: "{text}".',
+        )
+    )
+    return text
+
+
+# YAML 1.1 reads these as numbers, where an editor meant something else or a plainer number.
+_NUMBER_TRAPS = (
+    (re.compile(r"^[-+]?0x", re.I), "a hexadecimal number"),
+    (re.compile(r"^[-+]?0o", re.I), "an octal number"),
+    (re.compile(r"^[-+]?0b", re.I), "a binary number"),
+    (re.compile(r"^[-+]?\.(inf|nan)$", re.I), "infinity or not-a-number"),
+    (re.compile(r"e", re.I), "a number with an exponent"),
+    (re.compile(r"_"), "a number with _ between its digits"),
+    (re.compile(r"^\+"), "a number with a plus sign"),
+)
+
+
+def _number(
+    text: str,
+    kind: type,
+    plain: re.Pattern[str],
+    path: Path_,
+    mark: yaml.Mark,
+    located: Located,
+    found: list[Problem],
+) -> object:
+    """A number written plainly (digits, a minus sign, a decimal point), or a problem."""
+    where = field_name(path)
+    if plain.match(text):
+        digits = sum(ch.isdigit() for ch in text)
+        if digits > MAX_DIGITS:
+            found.append(
+                _at(
+                    located,
+                    mark,
+                    where,
+                    f"this number has {digits} digits; no figure has more than {MAX_DIGITS}.",
+                    "check the number: a digit key may have been held down.",
+                )
+            )
+            return text
+        value = kind(text)
+        if value == 0 and text.startswith("-"):
+            found.append(_at(located, mark, where, f"`{text}` is minus zero.", "write 0."))
+            return text
+        return value
+    trap = next((what for pattern, what in _NUMBER_TRAPS if pattern.search(text)), "a number")
+    found.append(
+        _at(
+            located,
+            mark,
+            where,
+            f"`{text}` is {trap} to YAML, which is easy to misread.",
+            "write the number with digits only (a minus sign and a decimal point if needed), "
+            f'e.g. 1000 or 6.361; if it is a code or a word, put it in quotes: "{text}".',
         )
     )
     return text

@@ -122,8 +122,20 @@ def facts_csv(park: Park, languages: Languages) -> str:
     writer = csv.DictWriter(out, fieldnames=columns(park, languages), lineterminator="\n")
     writer.writeheader()
     for row in fact_rows(park, languages):
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: "" if v is None else cell(v) for k, v in row.items()})
     return "\ufeff" + out.getvalue()
+
+
+# What a spreadsheet reads as the start of a formula (=HYPERLINK(...) runs when opened).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: a text starting like a formula gets a leading
+    apostrophe, which spreadsheets hide and read as "this is text" (numbers stay numbers)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def write_exports(park: Park, languages: Languages, site_dir: Path) -> list[Path]:

@@ -1,36 +1,25 @@
 """What search engines and link previews read in a page's head: description, canonical and
 language alternates, Open Graph and Twitter card tags with the page's own share image, and
-JSON-LD about the park; and which committed share image each page uses.
+JSON-LD about the park.
 
 Every value comes from the page's front matter, the site configuration, data/park.yml or the
-share images' manifest; nothing here invents an address, phone number or web address.
+share image the build drew; nothing here invents an address, phone number or web address.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from markupsafe import Markup, escape
-from mkdocs.exceptions import PluginError
 
 from parksite.i18n.languages import Language, Languages
 from parksite.model.park import Park
-from parksite.project import shown
 
-# The share images, drawn by `make share-image` (parksite/shareimage.py) and committed: one
-# per page of the navigation and language, assets/share/en/about.png, with manifest.json
-# saying what each shows. Building never draws them (no browser or CJK fonts needed).
+# The share images, drawn by each build from the data (parksite/mkdocs/shareimages.py): one
+# per page of the navigation and language, assets/share/en/about.png.
 SHARE_DIR = "assets/share"
-SHARE_FOLDER = Path(__file__).parent.parent / "theme" / SHARE_DIR
-MANIFEST = SHARE_FOLDER / "manifest.json"
 SHARE_SIZE = (1200, 630)
-HOW_TO_DRAW = (
-    "run `make share-image` (it needs Chromium and the Noto CJK fonts), look at the new "
-    "images in overrides/assets/share/ and commit them with manifest.json"
-)
 
 
 @dataclass(frozen=True)
@@ -53,23 +42,8 @@ def absolute(site_url: str, url: str) -> str:
 
 
 def image_name(lang: Language, key: str) -> str:
-    """The image's name in the manifest and under assets/share/: 'zh/stories.png'."""
+    """A page's image under assets/share/: 'zh/stories.png'."""
     return f"{lang.code}/{key}.png"
-
-
-def read_manifest(path: Path = MANIFEST) -> dict[str, dict[str, str]]:
-    """The manifest of the committed share images, read again only when it changes."""
-    stat = path.stat() if path.exists() else None
-    return _manifest(path, stat.st_mtime_ns if stat else 0)
-
-
-@lru_cache(maxsize=4)
-def _manifest(path: Path, mtime_ns: int) -> dict[str, dict[str, str]]:
-    if not mtime_ns:
-        return {}
-    drawn = json.loads(path.read_text(encoding="utf-8"))
-    # Only images that are really there count: a manifest line alone shows nothing.
-    return {name: entry for name, entry in drawn.items() if (path.parent / name).is_file()}
 
 
 def nav_files(nav: object) -> list[str]:
@@ -79,31 +53,6 @@ def nav_files(nav: object) -> list[str]:
     if isinstance(nav, list):
         return [src for item in nav for src in nav_files(item)]
     return [nav] if isinstance(nav, str) and nav.endswith(".md") else []
-
-
-def share_image(
-    manifest_file: Path, lang: Language, key: str, in_nav: bool, source: str
-) -> tuple[str, str]:
-    """The share image of a page, as (URL relative to the site root, its alt text).
-
-    A page of the navigation needs its own image. Any other page (a story, a further page of
-    the story index) uses its own if one was drawn, else its section's (stories/ruifei ->
-    stories), else the home page's: a new story needs no image to be shared well.
-    """
-    manifest = read_manifest(manifest_file)
-    candidates = [key]
-    if not in_nav:
-        parts = key.split("/")
-        candidates += ["/".join(parts[:n]) for n in range(len(parts) - 1, 0, -1)] + ["index"]
-    for candidate in candidates:
-        name = image_name(lang, candidate)
-        if name in manifest:
-            return f"{SHARE_DIR}/{name}", manifest[name]["alt"]
-    raise PluginError(
-        f"{source}: this page has no link-preview image: "
-        f"{shown(manifest_file.parent / image_name(lang, key))} is missing or not listed in "
-        f"{shown(manifest_file)}.\n    How to fix: {HOW_TO_DRAW}."
-    )
 
 
 # --- The head tags ----------------------------------------------------------------------
@@ -127,8 +76,20 @@ def park_json_ld(park: Park, lang: Language, languages: Languages, site_name: st
         data["address"] = park.facts[settings.location].text[lang.code]
     if settings.founded:
         data["foundingDate"] = str(park.facts[settings.founded].value)
-    # "</" could end the script element early; JSON allows it escaped.
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(data)
+
+
+# Characters of a JSON text that could end or restart markup around a <script> element (or
+# a line of JavaScript reading it), written as JSON escapes, which mean the same characters.
+_SCRIPT_UNSAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def script_json(data: object) -> str:
+    """JSON safe inside a <script> element: no value can close it, open a comment in it or
+    end a line of it, whatever the data holds."""
+    return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_UNSAFE)
 
 
 def _meta(attribute: str, key: str, value: str) -> str:

@@ -1,4 +1,4 @@
-"""The landing page's layout from plain Markdown: each `##` section is a full-width band and
+"""The landing page's layout (front matter `template: landing.html`) from plain Markdown: each `##` section is a full-width band and
 each `###` section inside it a tile; what comes before the first `##` is the opening band.
 The list of sources the build appends is a band of its own.
 
@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-# The template that makes a page the landing page (front matter `template: landing.html`).
-LANDING_TEMPLATE = "landing.html"
 _BAND = re.compile(r'^(?=<h2[ >])|^(?=<section class="fact-sources")', re.M)
 _TILE = re.compile(r"^(?=<h3[ >])", re.M)
 

@@ -1,4 +1,4 @@
-"""The macro catalogue in CONTRIBUTING.md, written from the first docstring line of each macro.
+"""The macro catalogue in MAINTAINING.md, written from the first docstring line of each macro.
 
 The line reads "what it shows: {{ usage }}"; `python -m parksite.tools.catalogue` rewrites the
 table between the markers, and a test fails when the table and macros.py disagree.
@@ -15,7 +15,8 @@ from pathlib import Path
 from parksite.project import ROOT
 
 MACROS_FILE = Path(__file__).parent.parent / "mkdocs" / "macros.py"
-CONTRIBUTING = ROOT / "CONTRIBUTING.md"
+# The guide that holds the catalogue (the staff guide links to it).
+GUIDE = ROOT / "MAINTAINING.md"
 START = "<!-- macros:start (written by `python -m parksite.tools.catalogue` from macros.py) -->"
 END = "<!-- macros:end -->"
 USAGE = re.compile(r"\{\{.*?\}\}")
@@ -72,12 +73,12 @@ def table(docs: list[MacroDoc]) -> str:
 
 
 def with_catalogue(text: str, docs: list[MacroDoc]) -> str:
-    """The text of CONTRIBUTING.md with the table between the markers replaced."""
+    """The guide's text with the table between the markers replaced."""
     start, end = text.find(START), text.find(END)
     return text[: start + len(START)] + "\n" + table(docs) + "\n" + text[end:]
 
 
-def write_catalogue(macros_file: Path = MACROS_FILE, target: Path = CONTRIBUTING) -> list[str]:
+def write_catalogue(macros_file: Path = MACROS_FILE, target: Path = GUIDE) -> list[str]:
     """Rewrite the catalogue; return the problems that stop it (nothing is written then)."""
     docs = macro_docs(macros_file.read_text(encoding="utf-8"))
     text = target.read_text(encoding="utf-8")
@@ -90,12 +91,12 @@ def write_catalogue(macros_file: Path = MACROS_FILE, target: Path = CONTRIBUTING
 
 
 def main() -> int:
-    """Rewrite the catalogue in CONTRIBUTING.md, or say which macro lacks its editors' line."""
+    """Rewrite the catalogue in MAINTAINING.md, or say which macro lacks its editors' line."""
     found = write_catalogue()
     for line in found:
         print(line, file=sys.stderr)
     if not found:
-        print("OK: the macro catalogue in CONTRIBUTING.md is written from macros.py.")
+        print("OK: the macro catalogue in MAINTAINING.md is written from macros.py.")
     return 1 if found else 0
 
 

@@ -1,7 +1,7 @@
 """The corpus of editors' mistakes: each breaks tests/bad_data/base.yml in one place and
 must produce exactly the message shown (file, line, column, field, what is wrong, how to fix).
 
-The messages here are what staff read; CONTRIBUTING.md quotes some of them.
+The messages here are what staff read; CONTRIBUTING.md quotes one of them.
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from parksite.checks.project import page_problems
+from parksite.checks.project import check, front_matter_problems, page_problems, template_problems
 from parksite.content.pages import read_pages
+from parksite.mkdocs.macros import engine_macros
 from parksite.model.errors import DataError
 from parksite.model.load import load_park, parse_park
-from parksite.project import ROOT
+from parksite.project import ROOT, Project
+from tests.conftest import copy_project
 
 BASE = Path(__file__).parent / "bad_data" / "base.yml"
 TODAY = dt.date(2026, 11, 29)
@@ -59,7 +61,7 @@ CASES = [
         "bad indent",
         "    unit: patents",
         "   unit: patents",
-        "data/park.yml line 38, column 4: this line is indented differently from the lines of its block.\n    How to fix: indent it with as many spaces as the keys above it in the same block.",
+        "data/park.yml line 38, column 4: the indentation is wrong: this line has 3 spaces before `unit`, where its block has 4, so YAML cannot tell where it belongs.\n    How to fix: put exactly 4 spaces before `unit` (as on line 37); the number of spaces decides which block a line is in.",
     ),
     case(
         "no space after colon",
@@ -366,14 +368,141 @@ CASES = [
         "dollar amount in a text",
         "text: {en: The park, zh: 园区}",
         'text: {en: "about US$943 million", zh: 约9.43亿美元}',
-        "data/park.yml line 44, column 16: facts[park.name].text.en: a US dollar amount is typed into this text.\n    How to fix: state the amount in its own currency as a number fact; the site computes the second currency ({{ money(...) }} in a page).",
-        "data/park.yml line 44, column 44: facts[park.name].text.zh: a US dollar amount is typed into this text.\n    How to fix: state the amount in its own currency as a number fact; the site computes the second currency ({{ money(...) }} in a page).",
+        "data/park.yml line 44, column 16: facts[park.name].text.en: 'US$943 million' is an amount typed by hand into this text.\n    How to fix: state the amount in its own currency as a number fact; the site computes the converted amount from the one rate ({{ money(...) }} in a page).",
+        "data/park.yml line 44, column 44: facts[park.name].text.zh: '9.43亿美元' is an amount typed by hand into this text.\n    How to fix: state the amount in its own currency as a number fact; the site computes the converted amount from the one rate ({{ money(...) }} in a page).",
     ),
     case(
         "dollar amount in a label",
         "label: {en: National patents, zh: 国家专利}",
         "label: {en: National patents worth 5 million dollars, zh: 国家专利}",
-        "data/park.yml line 36, column 17: facts[patents.national].label.en: a US dollar amount is typed into this text.\n    How to fix: state the amount in its own currency as a number fact; the site computes the second currency ({{ money(...) }} in a page).",
+        "data/park.yml line 36, column 17: facts[patents.national].label.en: '5 million dollars' is an amount typed by hand into this text.\n    How to fix: state the amount in its own currency as a number fact; the site computes the converted amount from the one rate ({{ money(...) }} in a page).",
+    ),
+    # How staff slip: indentation, brackets and quotes, full-width characters, copied spaces.
+    case(
+        "fact id at the left edge",
+        "  patents.national:",
+        "patents.national:",
+        "data/park.yml line 34, column 1: the indentation is wrong: this line has 0 spaces before `patents.national`, where its block has 2, so YAML cannot tell where it belongs.\n    How to fix: put exactly 2 spaces before `patents.national` (as on line 41); the number of spaces decides which block a line is in.",
+    ),
+    case(
+        "last fact id at the left edge",
+        "  exchange_rate.yuan_per_usd:",
+        "exchange_rate.yuan_per_usd:",
+        "data/park.yml line 47, column 1: [exchange_rate.yuan_per_usd]: `exchange_rate.yuan_per_usd` starts at the left edge, so YAML reads it as a new part of the file, not as one of the `facts:`.\n    How to fix: put 2 spaces before `exchange_rate.yuan_per_usd:` and 4 before each of its lines, like the other facts under `facts:`.",
+    ),
+    case(
+        "unit indented too far",
+        "    unit: patents",
+        "      unit: patents",
+        "data/park.yml line 38, column 7: the indentation is wrong: this line has 6 spaces before `unit`, where its block has 4, so YAML cannot tell where it belongs.\n    How to fix: put exactly 4 spaces before `unit` (as on line 37); the number of spaces decides which block a line is in.",
+    ),
+    case(
+        "unit not indented enough",
+        "    unit: patents",
+        "  unit: patents",
+        "data/park.yml line 38, column 3: the indentation is wrong: this line has 2 spaces before `unit`, where its block has 4, so YAML cannot tell where it belongs.\n    How to fix: put exactly 4 spaces before `unit` (as on line 37); the number of spaces decides which block a line is in.",
+    ),
+    case(
+        "key indented too far",
+        "    topic: growth\n    label: {en: National",
+        "      topic: growth\n    label: {en: National",
+        "data/park.yml line 35, column 7: the indentation is wrong: this line has 6 spaces before `topic`, where its block has 4, so YAML cannot tell where it belongs.\n    How to fix: put exactly 4 spaces before `topic` (as on line 36); the number of spaces decides which block a line is in.",
+    ),
+    case(
+        "unclosed brace",
+        "label: {en: Name, zh: 名称}",
+        "label: {en: Name, zh: 名称",
+        "data/park.yml line 43, column 12: a `{` opened here is never closed with `}`.\n    How to fix: end it with `}` on the same line: label: {en: Name, zh: 名称}",
+    ),
+    case(
+        "unclosed bracket",
+        "    source: daily-2022\n  park.name",
+        "    source: daily-2022\n    also: [daily-2022\n  park.name",
+        "data/park.yml line 41, column 11: a `[` opened here is never closed with `]`.\n    How to fix: end it with `]` on the same line: also: [daily-2022]",
+    ),
+    case(
+        "quote closed on a later line",
+        "    language: en\n    url: http://example.com/report",
+        '    language: "en\n    url: "http://example.com/report"',
+        "data/park.yml line 9, column 15: a quote opened here is not closed on its line, so YAML reads on to the next quote mark, on line 10.\n    How to fix: end the text with the same quote mark on this line (\" or ').",
+    ),
+    case(
+        "apostrophe in single quotes",
+        "label: {en: Name, zh: 名称}",
+        "label: {en: 'Park's name', zh: 名称}",
+        "data/park.yml line 43, column 23: a text in single quotes ends here, before its last word: an apostrophe inside it closes it.\n    How to fix: write the apostrophe twice inside single quotes ('Park''s name'), or put the text in double quotes (\"Park's name\").",
+    ),
+    case(
+        "stray closing brace",
+        "label: {en: Name, zh: 名称}",
+        "label: {en: Name, zh: 名称}}",
+        "data/park.yml line 43, column 30: this `}` closes nothing.\n    How to fix: delete it, or put the `{` it closes where the text begins.",
+    ),
+    case(
+        "full-width digits",
+        "    value: 713",
+        "    value: ７１３",
+        "data/park.yml line 37, column 12: facts[patents.national].value: expected a number, found the text '７１３'.\n    How to fix: write 713: ASCII digits, no commas (switch the keyboard to English, or half-width, first).",
+    ),
+    case(
+        "full-width date",
+        "    unit: patents\n    as_of: 2022-01-30\n    source: daily-2022\n",
+        "    unit: patents\n    as_of: ２０２２-01-30\n    source: daily-2022\n",
+        "data/park.yml line 39, column 12: facts[patents.national].as_of: expected a date, found the text '２０２２-01-30', typed with full-width digits.\n    How to fix: write it in ASCII digits: 2022-01-30 (switch the keyboard to English, or half-width, first).",
+    ),
+    case(
+        "Chinese commas in a number",
+        "    value: 6000000000",
+        "    value: 6，000，000，000",
+        "data/park.yml line 21, column 12: facts[revenue.total].value: expected a number, found the text '6，000，000，000'.\n    How to fix: write 6000000000: ASCII digits, no commas (switch the keyboard to English, or half-width, first).",
+    ),
+    case(
+        "full-width colon",
+        "    value: 713",
+        "    value：713",
+        "data/park.yml line 37, column 10: `value` is followed by a full-width colon (：), which YAML reads as part of the text, not as the colon after a key.\n    How to fix: write `value: ` with the ASCII colon and a space (switch the keyboard to English, or half-width, first).",
+    ),
+    case(
+        "full-width colon in braces",
+        "label: {en: Name, zh: 名称}",
+        "label: {en: Name, zh：名称}",
+        "data/park.yml line 43, column 25: `zh` is followed by a full-width colon (：), which YAML reads as part of the text, not as the colon after a key.\n    How to fix: write `zh: ` with the ASCII colon and a space (switch the keyboard to English, or half-width, first).",
+    ),
+    case(
+        "no space after a colon in braces",
+        "label: {en: Name, zh: 名称}",
+        "label: {en: Name,zh:名称}",
+        "data/park.yml line 43, column 24: `zh:` has no space after its colon, so YAML reads `zh:...` as one word, not as a key and its value.\n    How to fix: put a space after the colon: `zh: `.",
+    ),
+    case(
+        "full-width space before a key",
+        "    value: 713",
+        "\u3000\u3000value: 713",
+        "data/park.yml line 37, column 1: this line is indented with a full-width space, which YAML does not count as indentation.\n    How to fix: delete the spaces before the text and type them again as ordinary spaces (switch the keyboard to English, or half-width, first).",
+    ),
+    case(
+        "source id with a space in quotes",
+        "    unit: patents\n    as_of: 2022-01-30\n    source: daily-2022\n",
+        '    unit: patents\n    as_of: 2022-01-30\n    source: "daily-2022 "\n',
+        "data/park.yml line 40, column 13: facts[patents.national].source: the text 'daily-2022 ' has a space before or after it (often copied along with it).\n    How to fix: delete the space: write daily-2022.",
+    ),
+    case(
+        "source id copied with a full-width space",
+        "    unit: patents\n    as_of: 2022-01-30\n    source: daily-2022\n",
+        "    unit: patents\n    as_of: 2022-01-30\n    source: daily-2022\u3000\n",
+        "data/park.yml line 40, column 13: facts[patents.national].source: the text 'daily-2022\u3000' has a space before or after it (often copied along with it).\n    How to fix: delete the space: write daily-2022.",
+    ),
+    case(
+        "fact id copied with a non-breaking space",
+        "  patents.national:",
+        "  patents.national\xa0:",
+        "data/park.yml line 34, column 3: facts[patents.national\xa0]: the id 'patents.national\xa0' has a space before or after it (often copied along with it).\n    How to fix: delete the space: write patents.national.",
+    ),
+    case(
+        "unit reused for another thing",
+        "  park.name:",
+        "  patents.invention:\n    topic: growth\n    label: {en: Invention patents, zh: 发明专利}\n    value: 96\n    unit: patents\n    as_of: 2022-01-30\n    source: daily-2022\n  park.name:",
+        "data/park.yml line 45, column 11: facts[patents.invention].unit: the unit `patents` reads 'national patents', so the site would print '96 national patents', but the label 'Invention patents' does not say national.\n    How to fix: this fact counts something else: add a unit for it under `units:` (kind: count, and its words in each language), e.g. invention_patents, and write unit: invention_patents.",
     ),
 ]
 
@@ -422,9 +551,48 @@ PAGE_CASES = [
         id="unknown story figure",
     ),
     pytest.param(
-        'Mail: {{ placeholder("contact.mail") }}\n',
-        "docs/about.md line 1: placeholder: unknown id 'contact.mail'.\n    How to fix: did you mean contact.email?",
+        'Intro.\n\nMail: {{ placeholder("contact.mail") }}\n',
+        "docs/about.md line 3: placeholder: unknown id 'contact.mail'.\n    How to fix: did you mean contact.email?",
         id="unknown placeholder",
+    ),
+    pytest.param(
+        'We hold {{ fact("patents.national ") }} patents.\n',
+        "docs/about.md line 1: fact: unknown id 'patents.national ': it has a space before or after it.\n    How to fix: delete the space: write patents.national.",
+        id="id copied with a trailing space",
+    ),
+    pytest.param(
+        "We hold {{ fact(“patents.national”) }} patents.\n",
+        "docs/about.md line 1: this macro is typed with Chinese punctuation (“ ”).\n"
+        '    How to fix: write it with straight ASCII quotes, brackets and commas: {{ fact("patents.national") }}.',
+        id="Chinese quotes in a macro",
+    ),
+    pytest.param(
+        '我们拥有{{ fact（"patents.national"）}}。\n',
+        "docs/about.md line 1: this macro is typed with Chinese punctuation (（ ）).\n"
+        '    How to fix: write it with straight ASCII quotes, brackets and commas: {{ fact("patents.national") }}.',
+        id="Chinese brackets in a macro",
+    ),
+    pytest.param(
+        'We hold {{ fcat("patents.national") }} patents.\n',
+        "docs/about.md line 1: `fcat` is not a macro a page can use.\n    How to fix: did you mean fact?",
+        id="misspelt macro",
+    ),
+    pytest.param(
+        'We hold {{ fact("patents.national") } patents\nand {{ fact("revenue.total") }}.\n',
+        "docs/about.md line 1: a macro opened here with `{{` is never closed with `}}`.\n"
+        '    How to fix: end it with two closing braces: {{ fact("patents.national") }}.',
+        id="macro not closed",
+    ),
+    pytest.param(
+        "We hold {{ fact(patents.national) }} patents.\n",
+        "docs/about.md line 1: fact: the id is written without quotes.\n"
+        '    How to fix: write the id in straight quotes: {{ fact("patents.national") }}.',
+        id="id without quotes",
+    ),
+    pytest.param(
+        "{{ facts_table('grwoth') }}\n",
+        "docs/about.md line 1: facts_table: unknown topic 'grwoth'.\n    How to fix: did you mean growth?",
+        id="unknown topic",
     ),
     pytest.param(
         '---\ntitle: "About us\nsummary: Who we are\n---\n\nText.\n',
@@ -439,8 +607,100 @@ PAGE_CASES = [
 def test_a_page_citing_an_unknown_id_is_named(tmp_path: Path, page: str, expected: str) -> None:
     park = parse_park(BASE.read_text(encoding="utf-8"), "data/park.yml", LANGUAGES, today=TODAY)
     (tmp_path / "about.md").write_text(page, encoding="utf-8")
-    found = [str(p) for p in page_problems(park, read_pages(tmp_path))]
+    pages = read_pages(tmp_path)
+    found = [
+        str(p)
+        for p in [
+            *front_matter_problems(pages),
+            *template_problems(pages, engine_macros()),
+            *page_problems(park, pages),
+        ]
+    ]
     assert [f.replace(str(tmp_path), "docs") for f in found] == [expected]
+
+
+# --- One mistake, one message: what `make check` says about a slip in the real pages ------
+
+
+def only_problem(project: Path) -> str:
+    """The one problem `make check` finds in a project copy (fails if it finds more)."""
+    with pytest.raises(DataError) as caught:
+        check(Project(project), macros=engine_macros())
+    found = [str(p).replace(f"{project}/", "") for p in caught.value.problems]
+    assert len(found) == 1, "\n".join(found)
+    return found[0]
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace old by new once; the line it was on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def test_a_mistyped_id_is_one_problem_in_its_own_file(project: Path) -> None:
+    """Not three: the twin's correct citation is not blamed for the typo."""
+    line = edit(project / "docs" / "about.md", 'fact("park.location")', 'fact("park.locaton")')
+    assert only_problem(project) == (
+        f"docs/about.md line {line}: fact: unknown id 'park.locaton'.\n"
+        "    How to fix: did you mean park.location?"
+    )
+
+
+def test_a_misspelt_macro_is_named_in_its_own_file_not_as_a_missing_figure(project: Path) -> None:
+    line = edit(project / "docs" / "about.md", 'fact("park.location")', 'fakt("park.location")')
+    assert only_problem(project) == (
+        f"docs/about.md line {line}: `fakt` is not a macro a page can use.\n"
+        "    How to fix: did you mean fact?"
+    )
+
+
+@pytest.mark.parametrize("typed", ["4,500", "4，500", "４５００"])
+def test_a_figure_typed_by_hand_is_one_problem(project: Path, typed: str) -> None:
+    """Not also "the English page shows employment.total, the Chinese one does not"."""
+    page = project / "docs" / "about.zh.md"
+    line = edit(page, '{{ fact("employment.total") }}', f"{typed}余人")
+    problem = only_problem(project)
+    assert problem.startswith(f"docs/about.zh.md line {line}, column ")
+    assert f"'{typed}余' is typed by hand and equals the figure of employment.total" in problem
+
+
+def test_a_renamed_page_is_one_problem_at_the_renamed_file(project: Path) -> None:
+    (project / "docs" / "about.md").rename(project / "docs" / "about-us.md")
+    problem = only_problem(project)
+    assert problem.startswith(
+        "docs/about-us.md: this page looks renamed from about.md: mkdocs.yml line "
+    )
+    assert "How to fix: give it back its name (rename docs/about-us.md to docs/about.md)" in (
+        problem
+    )
+
+
+def test_a_link_to_a_missing_page_names_its_line_and_the_nearest_page(project: Path) -> None:
+    line = edit(project / "docs" / "about.md", "(stories/record-2021.md)", "(stories/record.md)")
+    assert only_problem(project) == (
+        f"docs/about.md line {line}: leads to stories/record.md, which is not a page in docs/.\n"
+        "    How to fix: did you mean stories/record-2021.md?"
+    )
+
+
+@pytest.mark.xfail(
+    reason="issue 11 (the lead): a page without its twin is refused, naming the file to add",
+    strict=True,
+)
+def test_a_story_without_its_twin_names_the_file_to_add(project: Path) -> None:
+    stories = project / "docs" / "stories"
+    text = (stories / "ruifei.md").read_text(encoding="utf-8")
+    (stories / "ruifei-two.md").write_text(text, encoding="utf-8")
+    problem = only_problem(project)
+    assert problem.startswith("docs/stories/ruifei-two.md")
+    assert "docs/stories/ruifei-two.zh.md" in problem
 
 
 def test_make_check_prints_every_message_and_no_traceback(tmp_path: Path) -> None:
@@ -467,17 +727,18 @@ def test_make_check_prints_every_message_and_no_traceback(tmp_path: Path) -> Non
     )
 
 
-def test_the_examples_in_contributing_are_real_messages() -> None:
-    """CONTRIBUTING.md quotes messages; each must be one the corpus pins."""
+def test_the_example_in_the_staff_guide_is_a_real_message() -> None:
+    """CONTRIBUTING.md shows staff a message; it must be one the corpus pins, as printed."""
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    block = text.split("#### Examples, and what the common ones mean", 1)[1].split("```\n", 2)[1]
-    lines = block.splitlines()
-    quoted = ["\n".join(lines[i : i + 2]) for i in range(0, len(lines), 2)]
+    block = text.split("## Read a message", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    head, *lines = block.splitlines()
+    assert head == f"{len(lines) // 2} problem to fix before the site can be built:"
     pinned = {m for param in CASES for m in param.values[2]}
     pinned |= {p.values[1] for p in PAGE_CASES}
-    assert len(quoted) >= 4
-    for message in quoted:
-        assert message in pinned, message
+    for i in range(0, len(lines), 2):
+        message = "\n".join(lines[i : i + 2])
+        assert message.startswith("  - ")
+        assert message.removeprefix("  - ") in pinned, message
 
 
 def test_a_file_saved_as_gbk_is_named_with_its_line(tmp_path: Path) -> None:

@@ -1,12 +1,12 @@
-"""The macro catalogue in CONTRIBUTING.md: written from macros.py, and never out of date."""
+"""The macro catalogue in MAINTAINING.md: written from macros.py, and never out of date."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from parksite.tools.catalogue import (
-    CONTRIBUTING,
     END,
+    GUIDE,
     MACROS_FILE,
     START,
     macro_docs,
@@ -31,11 +31,11 @@ def define_env(env):
 '''
 
 
-def test_the_catalogue_in_contributing_is_current() -> None:
+def test_the_catalogue_in_the_guide_is_current() -> None:
     docs = macro_docs(MACROS_FILE.read_text(encoding="utf-8"))
-    text = CONTRIBUTING.read_text(encoding="utf-8")
+    text = GUIDE.read_text(encoding="utf-8")
     assert with_catalogue(text, docs) == text, (
-        "CONTRIBUTING.md's macro catalogue is out of date: run `.venv/bin/python -m parksite.tools.catalogue`"
+        "MAINTAINING.md's macro catalogue is out of date: run `.venv/bin/python -m parksite.tools.catalogue`"
     )
 
 
@@ -60,7 +60,7 @@ def test_a_macro_line_becomes_a_row_and_a_missing_usage_is_named() -> None:
 
 
 def test_python_m_parksite_catalogue_rewrites_only_the_table(tmp_path: Path) -> None:
-    macros, target = tmp_path / "macros.py", tmp_path / "CONTRIBUTING.md"
+    macros, target = tmp_path / "macros.py", tmp_path / "MAINTAINING.md"
     macros.write_text(SAMPLE.replace("Says nothing about its use.", "Bare: {{ bare() }}"))
     target.write_text(f"# Guide\n\n{START}\n| stale |\n{END}\n\nAfter.\n", encoding="utf-8")
     assert write_catalogue(macros, target) == []
@@ -70,7 +70,7 @@ def test_python_m_parksite_catalogue_rewrites_only_the_table(tmp_path: Path) -> 
 
 
 def test_nothing_is_written_while_a_macro_lacks_its_line(tmp_path: Path) -> None:
-    macros, target = tmp_path / "macros.py", tmp_path / "CONTRIBUTING.md"
+    macros, target = tmp_path / "macros.py", tmp_path / "MAINTAINING.md"
     macros.write_text(SAMPLE)
     before = f"{START}\n| stale |\n{END}\n"
     target.write_text(before, encoding="utf-8")
@@ -79,9 +79,18 @@ def test_nothing_is_written_while_a_macro_lacks_its_line(tmp_path: Path) -> None
 
 
 def test_missing_markers_are_named_not_a_traceback(tmp_path: Path) -> None:
-    macros, target = tmp_path / "macros.py", tmp_path / "CONTRIBUTING.md"
+    macros, target = tmp_path / "macros.py", tmp_path / "MAINTAINING.md"
     macros.write_text(MACROS_FILE.read_text(encoding="utf-8"))
     target.write_text(f"# Guide\n{END}\n{START}\n", encoding="utf-8")
     assert write_catalogue(macros, target) == [
-        f"CONTRIBUTING.md needs the two lines, in this order:\n{START}\n{END}"
+        f"MAINTAINING.md needs the two lines, in this order:\n{START}\n{END}"
     ]
+
+
+def test_the_check_knows_every_macro_a_page_can_call() -> None:
+    """`make check` and the build refuse a call to any other name: their list is read from
+    macros.py, the same functions define_env registers."""
+    from parksite.mkdocs.macros import engine_macros
+
+    names = {doc.name for doc in macro_docs(MACROS_FILE.read_text(encoding="utf-8"))}
+    assert names == engine_macros() and "fact" in names

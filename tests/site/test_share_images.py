@@ -1,148 +1,66 @@
-"""The share images link previews and WeChat show: one per page of the navigation and language,
-current with the data and the pages' titles (their manifest, not their pixels: fonts differ
-between machines), small, and the one each built page names in its head and body."""
+"""The link-preview images: drawn by every build from the data and the pages (never committed,
+never stale), one per page of the navigation and language, the one each built page names in
+its head and body; a generic image where no font can draw a page's text."""
 
 from __future__ import annotations
 
-import json
+import io
+import os
+import re
+import subprocess
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
 from PIL import Image
 
-from parksite.content.pages import page_key
+from parksite.checks.project import check
+from parksite.content.pages import page_key, page_text
+from parksite.content.stories import read_front_matter
+from parksite.mkdocs import shareimages
 from parksite.model.load import load_park
-from parksite.render.head import (
-    MANIFEST,
-    SHARE_FOLDER,
-    SHARE_SIZE,
-    image_name,
-    nav_files,
-    read_manifest,
-    share_image,
-)
-from parksite.tools.shareimage import alt_text, config_nav, digest, share_cards, share_page
+from parksite.model.yamlsource import load_text
+from parksite.project import DATA_FILE, DOCS_DIR
+from parksite.render.figures import card_value
+from parksite.render.fonts import FAMILIES, font_files
+from parksite.render.head import SHARE_SIZE
+from parksite.render.shareimage import page_figures
 from tests.conftest import LANGS, PAGES, copy_project, mkdocs_build, page_file
 
-REDRAW = "run `make share-image`, look at the images and commit them with manifest.json"
-# Each image stays small: 24 of them are committed, and every build publishes them.
-MAX_BYTES = 45_000
+SITE = check()
+PARK = SITE.park
+L = {lang.code: lang for lang in SITE.languages}
+NO_FONT_LINE = "Link-preview images: no font on this machine"
+CJK = next(name for name, _ in FAMILIES if "CJK" in name)
 
 
-def manifest() -> dict[str, dict[str, str]]:
-    return json.loads(MANIFEST.read_text(encoding="utf-8"))
+@pytest.fixture(scope="module")
+def cjk_fonts() -> dict[str, Path]:
+    """This machine's fonts, with Noto Sans CJK: a skip without it, a failure under CI."""
+    files = font_files()
+    if CJK not in files:
+        message = f"no {CJK}: install Debian's fonts-noto-cjk to test drawing Chinese"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " — CI must draw the images")
+        pytest.skip(message)
+    return files
 
 
-# --- Which image a page uses --------------------------------------------------------------
+def og(html: BeautifulSoup, key: str) -> str:
+    return html.find("meta", property=key)["content"]
 
 
-@pytest.mark.parametrize(
-    ("src_uri", "key"),
-    [
-        ("index.md", "index"),
-        ("index.zh.md", "index"),
-        ("about.zh.md", "about"),
-        ("stories/index.md", "stories"),
-        ("stories/index.zh.md", "stories"),
-        ("stories/ruifei.zh.md", "stories/ruifei"),
-        ("stories/page-2.md", "stories/page-2"),
-    ],
-)
-def test_page_key_is_the_same_in_both_languages(src_uri: str, key: str) -> None:
-    assert page_key(src_uri) == key
+def head(site: Path, lang: str, page: str) -> BeautifulSoup:
+    return BeautifulSoup(page_file(site, lang, page).read_text(encoding="utf-8"), "lxml")
 
 
-def test_the_navigation_is_read_from_mkdocs_yml() -> None:
-    assert nav_files(config_nav())[:2] == ["index.md", "about.md"]
-    assert "stories/index.md" in nav_files(config_nav())
+def nav_pages() -> list[str]:
+    """The pages of the navigation, as addresses: '', 'about/', 'stories/'."""
+    return [p for p in PAGES if not p.startswith("stories/") or p == "stories/"]
 
 
-@pytest.mark.parametrize(
-    ("key", "expected"),
-    [
-        ("stories/ruifei", "assets/share/zh/stories/ruifei.png"),  # its own image
-        ("stories/a-new-story", "assets/share/zh/stories.png"),  # its section's
-        ("stories/page-2", "assets/share/zh/stories.png"),
-        ("elsewhere", "assets/share/zh/index.png"),  # the home page's
-    ],
-)
-def test_a_page_outside_the_navigation_needs_no_image_of_its_own(key: str, expected: str) -> None:
-    image, alt = share_image(MANIFEST, "zh", key, in_nav=False, source="docs/x.zh.md")
-    assert image == expected
-    assert alt == manifest()[expected.removeprefix("assets/share/")]["alt"]
-
-
-def test_a_navigation_page_without_its_image_is_named_with_the_fix() -> None:
-    with pytest.raises(PluginError) as error:
-        share_image(MANIFEST, "en", "new-page", in_nav=True, source="docs/new-page.md")
-    message = str(error.value)
-    assert message.startswith("docs/new-page.md: this page has no link-preview image")
-    assert "overrides/assets/share/en/new-page.png" in message
-    assert "make share-image" in message
-
-
-# --- The committed images and their manifest -----------------------------------------------
-
-
-def test_every_page_of_the_navigation_has_an_image_in_each_language() -> None:
-    drawn = read_manifest()
-    for src in nav_files(config_nav()):
-        for lang in LANGS:
-            name = image_name(lang, page_key(src))
-            assert name in drawn, f"overrides/assets/share/{name} is missing: {REDRAW}"
-
-
-def test_each_image_is_current_with_the_data_and_the_page_titles() -> None:
-    park = load_park()
-    drawn = manifest()
-    for card in share_cards(park):
-        entry = drawn.get(card.name, {})
-        assert entry.get("drawn_from") == digest(share_page(park, card)), (
-            f"overrides/assets/share/{card.name} was drawn from other figures, titles or "
-            f"layout than {card.page} and data/park.yml have now: {REDRAW}"
-        )
-        assert entry.get("alt") == alt_text(park, card), f"{card.name}: {REDRAW}"
-        assert entry.get("page") == card.page
-
-
-def test_no_image_is_left_from_a_page_that_is_gone() -> None:
-    names = {card.name for card in share_cards(load_park())}
-    assert set(manifest()) == names
-    files = {p.relative_to(SHARE_FOLDER).as_posix() for p in SHARE_FOLDER.rglob("*.png")}
-    assert files == names
-
-
-def test_images_are_small_palette_pngs_of_the_preview_size() -> None:
-    for name in manifest():
-        path = SHARE_FOLDER / name
-        with Image.open(path) as image:
-            assert (image.format, image.size) == ("PNG", SHARE_SIZE), name
-            assert image.mode == "P", f"{name}: not a palette PNG: {REDRAW}"
-        assert path.stat().st_size <= MAX_BYTES, f"{name}: {path.stat().st_size} bytes"
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_an_image_shows_its_page_title_and_figures_with_their_source(lang: str) -> None:
-    park = load_park()
-    card = next(c for c in share_cards(park) if c.lang == lang and c.key == "plans")
-    page = share_page(park, card)
-    assert card.title and card.title in page
-    assert card.figures == ("plans.research_investment", "plans.incubation_funds")
-    assert ("Planned" if lang == "en" else "计划") in page
-    assert ("Source: China Daily" if lang == "en" else "来源：中国日报") in page
-    assert card.title in alt_text(park, card)
-
-
-# --- The built pages -----------------------------------------------------------------------
-
-
-def _image_of(site: Path, site_url: str, lang: str, page: str) -> tuple[str, BeautifulSoup]:
-    html = BeautifulSoup(page_file(site, lang, page).read_text(encoding="utf-8"), "lxml")
-    og = html.find("meta", property="og:image")["content"]
-    return og, html
+# --- The built site -----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -150,47 +68,204 @@ def _image_of(site: Path, site_url: str, lang: str, page: str) -> tuple[str, Bea
 def test_each_page_shares_an_image_that_exists_at_the_size_it_states(
     site: Path, site_url: str, lang: str, page: str
 ) -> None:
-    og, html = _image_of(site, site_url, lang, page)
-    assert og.startswith(site_url + "assets/share/" + lang + "/")
-    assert html.find("meta", attrs={"name": "twitter:image"})["content"] == og
-    file = site / og.removeprefix(site_url)
-    with Image.open(file) as image:
-        size = image.size
-    assert size == SHARE_SIZE
-    assert html.find("meta", property="og:image:width")["content"] == str(size[0])
-    assert html.find("meta", property="og:image:height")["content"] == str(size[1])
-    # og:image:alt describes this page's image: the manifest's words for it, with its title.
-    alt = html.find("meta", property="og:image:alt")["content"]
-    assert alt == read_manifest()[og.removeprefix(site_url + "assets/share/")]["alt"]
+    html = head(site, lang, page)
+    image = og(html, "og:image")
+    assert image.startswith(site_url + "assets/share/")
+    assert html.find("meta", attrs={"name": "twitter:image"})["content"] == image
+    with Image.open(site / image.removeprefix(site_url)) as drawn:
+        assert (drawn.format, drawn.size) == ("PNG", SHARE_SIZE)
+    assert og(html, "og:image:width") == str(SHARE_SIZE[0])
+    assert og(html, "og:image:height") == str(SHARE_SIZE[1])
+    alt = og(html, "og:image:alt")
+    assert alt and html.find("meta", attrs={"name": "twitter:image:alt"})["content"] == alt
     # WeChat previews a link with the page's first large image: the same one, never fetched.
     first = html.find("img")
     page_address = site_url + ("zh/" if lang == "zh" else "") + page
-    assert urljoin(page_address, first["src"]) == og
+    assert urljoin(page_address, first["src"]) == image
     assert (int(first["width"]), int(first["height"])) == SHARE_SIZE
     assert first.has_attr("hidden") and first["loading"] == "lazy"
 
 
-def test_navigation_pages_have_distinct_images_per_page_and_language(
-    site: Path, site_url: str
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_navigation_page_has_its_own_image_saying_its_title(
+    site: Path, site_url: str, lang: str, cjk_fonts: dict[str, Path]
 ) -> None:
-    nav_pages = [p for p in PAGES if p.count("/") <= 1]
-    images = {
-        (lang, page): _image_of(site, site_url, lang, page)[0]
-        for lang in LANGS
-        for page in nav_pages
+    images = set()
+    for page in nav_pages():
+        html = head(site, lang, page)
+        image = og(html, "og:image")
+        assert image.startswith(f"{site_url}assets/share/{lang}/"), page
+        images.add(image)
+        title = html.find("meta", property="og:title")["content"].rsplit(" - ", 1)[0]
+        assert og(html, "og:image:alt").startswith(title), page
+    assert len(images) == len(nav_pages())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_stories_share_their_index_image(site: Path, lang: str) -> None:
+    index = og(head(site, lang, "stories/"), "og:image")
+    for story in SITE.stories(L[lang]):
+        assert og(head(site, lang, f"stories/{story.slug}/"), "og:image") == index
+    assert not (site / "assets" / "share" / lang / "stories").exists()
+
+
+def test_the_build_wrote_no_generic_image(site: Path, cjk_fonts: dict[str, Path]) -> None:
+    assert not (site / "assets" / "share" / shareimages.GENERIC).exists()
+
+
+# --- Staff edits redraw what they change --------------------------------------------------
+
+
+def _set_value(data: Path, fact_id: str, value: int) -> None:
+    text = data.read_text(encoding="utf-8")
+    line, _ = load_text(text, str(data)).values[("facts", fact_id, "value")]
+    lines = text.splitlines(keepends=True)
+    lines[line - 1] = re.sub(r"value: *\S+", f"value: {value}", lines[line - 1])
+    data.write_text("".join(lines), encoding="utf-8")
+
+
+def _retitle(page: Path, title: str) -> None:
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}", text, count=1), encoding="utf-8")
+
+
+STORY = """---
+title: {title}
+description: {title}
+summary: {title}
+figure: {figure}
+order: 0
+---
+
+# {title}
+
+{{{{ fact("{figure}") }}}}
+"""
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory, cjk_fonts: dict[str, Path]) -> dict:
+    """One build of a copy with three staff edits: a figure the home page's image shows
+    (doubled), the English About page's title, and a new first story with another figure."""
+    project = copy_project(tmp_path_factory.mktemp("edited") / "project")
+    home = page_figures(PARK, page_text(DOCS_DIR / "index.md"), SITE.stories(L["en"]))
+    figure = next(f for f in home if PARK.units[PARK.facts[f].unit or ""].kind == "count")
+    _set_value(project / "data" / "park.yml", figure, int(PARK.facts[figure].value * 2))
+    title = read_front_matter(DOCS_DIR / "about.md")["title"] + " and its people"
+    _retitle(project / "docs" / "about.md", title)
+    shown = {s.figure for s in SITE.stories(L["en"])}
+    story_figure = next(
+        f
+        for f, fact in PARK.facts.items()
+        if fact.value and f not in shown and PARK.units[fact.unit or ""].kind == "count"
+    )
+    for suffix, story_title in ((".md", "A new story"), (".zh.md", "新的案例")):
+        (project / "docs" / "stories" / f"a-new-story{suffix}").write_text(
+            STORY.format(title=story_title, figure=story_figure), encoding="utf-8"
+        )
+    site = project / "built"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert NO_FONT_LINE not in result.stderr
+    return {
+        "site": site,
+        "park": load_park(project / "data" / "park.yml", SITE.languages.codes),
+        "figure": figure,
+        "title": title,
+        "story_figure": story_figure,
     }
-    assert len(set(images.values())) == len(images), images
 
 
-def test_the_manifest_is_not_published(site: Path) -> None:
-    assert not (site / "assets" / "share" / "manifest.json").exists()
+def _image(site: Path, lang: str, page: str) -> tuple[bytes, str]:
+    html = head(site, lang, page)
+    url = og(html, "og:image")
+    path = site / "assets" / url.split("/assets/", 1)[1]
+    return path.read_bytes(), og(html, "og:image:alt")
 
 
-def test_a_navigation_page_without_an_image_fails_the_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    (project / "overrides" / "assets" / "share" / "zh" / "about.png").unlink()
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    output = result.stdout + result.stderr
-    assert "docs/about.zh.md: this page has no link-preview image" in output
-    assert "make share-image" in output
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_changed_figure_redraws_the_images_that_show_it(
+    site: Path, edited: dict, lang: str
+) -> None:
+    before, after = _image(site, lang, ""), _image(edited["site"], lang, "")
+    assert before[0] != after[0]
+    park, fact = edited["park"], edited["park"].facts[edited["figure"]]
+    assert card_value(park, fact, L[lang]) in after[1]
+    assert card_value(PARK, PARK.facts[edited["figure"]], L[lang]) not in after[1]
+
+
+def test_a_changed_title_redraws_its_page(site: Path, edited: dict) -> None:
+    before, after = _image(site, "en", "about/"), _image(edited["site"], "en", "about/")
+    assert before[0] != after[0]
+    assert after[1].startswith(edited["title"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_new_story_redraws_the_story_index_image_and_shares_it(
+    site: Path, edited: dict, lang: str
+) -> None:
+    before, after = _image(site, lang, "stories/"), _image(edited["site"], lang, "stories/")
+    assert before[0] != after[0]
+    assert edited["park"].facts[edited["story_figure"]].label[lang] in after[1]
+    assert _image(edited["site"], lang, "stories/a-new-story/") == after
+
+
+def source_of(page: str, lang: str) -> Path:
+    """The Markdown file of a page of the navigation: 'stories/' is docs/stories/index.zh.md."""
+    stem = page.rstrip("/") or "index"
+    src = f"{stem}.md" if (DOCS_DIR / f"{stem}.md").exists() else f"{stem}/index.md"
+    return DOCS_DIR / SITE.languages.file_in(src, L[lang])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_images_nothing_changed_on_are_not_redrawn(site: Path, edited: dict, lang: str) -> None:
+    kept = []
+    for page in nav_pages():
+        shows = page_figures(PARK, page_text(source_of(page, lang)), SITE.stories(L[lang]))
+        retitled = (page, lang) == ("about/", "en")
+        if edited["figure"] not in shows and page != "stories/" and not retitled:
+            assert _image(site, lang, page) == _image(edited["site"], lang, page), page
+            kept.append(page)
+    assert kept, "every page changed: the test would prove nothing"
+
+
+# --- A machine without the fonts ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fontless(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The site built where no font is found (PARKSITE_FONT_DIRS: an empty folder)."""
+    project = copy_project(tmp_path_factory.mktemp("fontless") / "project")
+    empty = tmp_path_factory.mktemp("no-fonts")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PARKSITE_FONT_DIRS", str(empty))
+        result = mkdocs_build(project, project / "built")
+    assert result.returncode == 0, result.stderr[-4000:]
+    return project / "built", result.stdout + result.stderr
+
+
+def test_without_fonts_the_build_says_so_once(fontless: tuple[Path, str]) -> None:
+    _, output = fontless
+    told = [line for line in output.splitlines() if NO_FONT_LINE in line]
+    assert len(told) == 1, output[-3000:]
+    assert "fonts-noto-cjk" in told[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_fonts_every_page_shares_the_generic_image(
+    fontless: tuple[Path, str], lang: str
+) -> None:
+    site, _ = fontless
+    generic = site / "assets" / "share" / shareimages.GENERIC
+    with Image.open(generic) as image:
+        assert image.size == SHARE_SIZE
+    for page in PAGES:
+        html = head(site, lang, page)
+        assert og(html, "og:image").endswith("/assets/share/" + shareimages.GENERIC), page
+        assert og(html, "og:image:alt")
+    assert not (site / "assets" / "share" / lang).exists()
+
+
+def test_page_keys_are_the_same_in_every_language() -> None:
+    keys = {page_key(SITE.languages.file_in("stories/index.md", lang), SITE.languages) for lang in SITE.languages}
+    assert keys == {"stories"}

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from parksite.checks.descriptions import MIN_DESCRIPTION, width
 from parksite.model.load import load_park
 from tests.conftest import LANGS, PAGES, page_file
 
@@ -38,7 +39,7 @@ def test_titles_and_descriptions_are_unique_per_language(site: Path, lang: str) 
     descriptions = [meta(head, "description") for head in heads]
     assert len(set(titles)) == len(PAGES), titles
     assert len(set(descriptions)) == len(PAGES), descriptions
-    assert all(len(d) > 20 for d in descriptions), descriptions
+    assert all(width(d) >= MIN_DESCRIPTION for d in descriptions), descriptions
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -57,8 +57,9 @@ def test_sources_page_lists_each_source_its_facts_and_their_pages(site: Path, la
         rows = html.select(f'table.source-facts[data-source="{sid}"] tr[data-fact]')
         expected = {f for f, fact in PARK.facts.items() if sid in (fact.source, *fact.also)}
         assert {row["data-fact"] for row in rows} == expected
+    source = PARK.facts["patents.national"].source
     patents = html.select_one(
-        'table.source-facts[data-source="chinadaily-2022-01-30"] tr[data-fact="patents.national"]'
+        f'table.source-facts[data-source="{source}"] tr[data-fact="patents.national"]'
     )
     hrefs = [a["href"] for a in patents.select("a")]
     assert "../services/" in hrefs

@@ -128,7 +128,8 @@ def test_vscode_wires_the_data_schema_and_recommends_the_extensions() -> None:
 def test_dev_container_builds_and_forwards_the_preview() -> None:
     container = json.loads((ROOT / ".devcontainer/devcontainer.json").read_text(encoding="utf-8"))
     assert "bookworm" in container["image"] and "3.11" in container["image"]
-    assert container["postCreateCommand"] == "make build"
+    # The CJK fonts draw the Chinese link previews, as in CI.
+    assert container["postCreateCommand"].endswith("fonts-noto-cjk && make build")
     assert 8000 in container["forwardPorts"]
     assert container["containerEnv"]["SERVE_HOST"] == "0.0.0.0"
     assert "SERVE_HOST ?= 127.0.0.1" in (ROOT / "Makefile").read_text(encoding="utf-8")

@@ -1,0 +1,73 @@
+"""Only what belongs in docs/: pages and the types of file a page shows or links (images, PDF),
+never a symbolic link in docs/ or data/. MkDocs would publish any file of docs/ as it is (an
+.html or .svg page of script) and follow a link out of the project (to .git/config)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from parksite.model.errors import Problem
+from parksite.model.yamlsource import invisible_problems
+from parksite.project import shown
+
+# What docs/ may hold; SVG can hold script, so it is not among the images.
+DOC_TYPES = (".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
+HOW_TO_TYPE = (
+    "docs/ holds pages (.md), images (.png, .jpg, .gif, .webp) and PDF files; convert an SVG "
+    "to PNG, and ask a maintainer for anything else."
+)
+HOW_TO_LINK = "copy the file itself into the folder, or delete the link (`git rm`)."
+HOW_TO_NAME = "rename it with letters, digits and - only: a control or direction character can make a name read other than it is."
+
+
+def file_problems(docs_dir: Path, data_dir: Path) -> Iterator[Problem]:
+    """Every symbolic link in docs/ or data/, and every file of docs/ of another type."""
+    for folder, check_types in ((docs_dir, True), (data_dir, False)):
+        for top, dirs, names in os.walk(folder):
+            here = Path(top)
+            for name in sorted(dirs + names):
+                path = here / name
+                if invisible_problems(name, ""):
+                    yield _problem(path, "has an invisible character in its name.", HOW_TO_NAME)
+                elif path.is_symlink():
+                    yield _problem(
+                        path, "is a symbolic link, which a build never follows.", HOW_TO_LINK
+                    )
+                elif check_types and name in names and not type_allowed(name):
+                    yield _problem(path, "is not a type of file the site publishes.", HOW_TO_TYPE)
+            # os.walk lists a linked folder as a folder but never enters it (followlinks=False).
+
+
+def type_allowed(name: str) -> bool:
+    """Whether a file of docs/ may be published: a page, an image, a PDF (dotfiles are
+    never published by MkDocs)."""
+    return name.startswith(".") or name.lower().endswith(DOC_TYPES)
+
+
+def _problem(path: Path, message: str, hint: str) -> Problem:
+    name = f"{shown(path.parent)}/{path.name}"  # the link itself, not what it leads to
+    return Problem(name, None, None, "", f"{name} {message}", hint)
+
+
+def published_problems(files: Iterable, docs_dir: Path) -> list[str]:
+    """The files of a build's docs/ it must not publish: in or behind a symbolic link, or of
+    another type (the build's own check, after MkDocs has listed docs/)."""
+    docs = docs_dir.resolve()
+    refused = []
+    for file in files:
+        if file.abs_src_path is None or Path(file.src_dir or "").resolve() != docs:
+            continue  # written by the build, or the theme's own
+        path = Path(file.abs_src_path)
+        links = [p for p in (path, *path.parents) if p.is_relative_to(docs) and p.is_symlink()]
+        if links or not path.resolve().is_relative_to(docs):
+            refused.append(
+                f"docs/{file.src_uri} is or lies in a symbolic link.\n    How to fix: {HOW_TO_LINK}"
+            )
+        elif not type_allowed(path.name):
+            refused.append(
+                f"docs/{file.src_uri} is not a type of file the site publishes.\n"
+                f"    How to fix: {HOW_TO_TYPE}"
+            )
+    return refused
