@@ -51,7 +51,7 @@ bench: $(STAMP) ## Measure build cost against plain Material (see BENCHMARKS.md)
 	$(BIN)/python -m parksite.tools.bench
 
 screenshots: $(STAMP) ## Photograph every page, both languages, 390 and 1280 px: test-output/screenshots
-	$(BIN)/python -m pytest -q tests/test_browser.py -k photographed
+	$(BIN)/python -m pytest -q tests/site/test_browser.py -k photographed
 
 audit: $(STAMP) $(NODE_STAMP) ## Lighthouse scores of the main pages, mobile and desktop (a few minutes)
 	$(BIN)/python -m parksite.tools.audit

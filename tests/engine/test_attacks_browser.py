@@ -18,8 +18,9 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import LANGS, PAGES, _QuietHandler, copy_project
+from tests.conftest import _QuietHandler, copy_project
 from tests.engine.test_attacks import run
+from tests.site.conftest import LANGS, PAGES
 
 TITLE = "R&D <3 \"quoted\" 'single' & more"
 DESCRIPTION = 'x" http-equiv="refresh" content="0;url=https://evil.example/'

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -690,17 +691,15 @@ def test_a_link_to_a_missing_page_names_its_line_and_the_nearest_page(project: P
     )
 
 
-@pytest.mark.xfail(
-    reason="issue 11 (the lead): a page without its twin is refused, naming the file to add",
-    strict=True,
-)
 def test_a_story_without_its_twin_names_the_file_to_add(project: Path) -> None:
     stories = project / "docs" / "stories"
     text = (stories / "ruifei.md").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^title: .*$", "title: A second story", text, count=1)
+    text = re.sub(r"(?m)^description: .*$", "description: A second story, copied.", text, count=1)
     (stories / "ruifei-two.md").write_text(text, encoding="utf-8")
     problem = only_problem(project)
-    assert problem.startswith("docs/stories/ruifei-two.md")
-    assert "docs/stories/ruifei-two.zh.md" in problem
+    assert problem.startswith("docs/stories/ruifei-two.zh.md: is missing")
+    assert "add docs/stories/ruifei-two.zh.md" in problem
 
 
 def test_make_check_prints_every_message_and_no_traceback(tmp_path: Path) -> None:

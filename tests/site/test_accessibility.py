@@ -1,22 +1,18 @@
-"""Accessibility in the browser: axe-core on every page of both languages at phone and desktop
+"""Accessibility in the browser: axe-core on every page of every language at phone and desktop
 widths, and a visible focus on everything the keyboard reaches."""
 
 from __future__ import annotations
 
 import pytest
 
-from parksite.project import ROOT
-from tests.conftest import LANGS, PAGES
+from tests.conftest import REPO
+from tests.site.conftest import HOME, KEY_FIGURES, LANGS, PAGES, language, pages_calling, url_of
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.2 levels A and AA (each version's own tags) and axe's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-def url_of(server: str, lang: str, page: str) -> str:
-    return server + ("zh/" if lang == "zh" else "") + page
 
 
 @pytest.fixture(scope="module", params=[390, 1280], ids=["phone", "desktop"])
@@ -33,7 +29,7 @@ def tab(request, browser):
 def test_axe_finds_no_violation_on_any_page(tab, server, lang) -> None:
     found = []
     for page in PAGES:
-        tab.goto(url_of(server, lang, page), wait_until="load")
+        tab.goto(server + url_of(lang, page), wait_until="load")
         tab.add_script_tag(path=str(AXE))
         result = tab.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
@@ -46,9 +42,9 @@ def test_axe_finds_no_violation_on_any_page(tab, server, lang) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", ["", "key-figures/", "contact/"])
+@pytest.mark.parametrize("page", dict.fromkeys([HOME, KEY_FIGURES, *pages_calling("placeholder")]))
 def test_keyboard_reaches_every_link_with_a_visible_focus(tab, server, lang, page) -> None:
-    tab.goto(url_of(server, lang, page), wait_until="load")
+    tab.goto(server + url_of(lang, page), wait_until="load")
     # Number every link and control a reader can see now; Tab must reach each of them.
     count = tab.evaluate(
         """() => [...document.querySelectorAll('a[href], button, input, [tabindex="0"]')]
@@ -78,7 +74,8 @@ def test_keyboard_reaches_every_link_with_a_visible_focus(tab, server, lang, pag
     assert missing == [], f"never reached by Tab: {missing}"
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", PAGES)
-def test_chinese_pages_say_simplified_chinese(tab, server, page) -> None:
-    tab.goto(url_of(server, "zh", page))
-    assert tab.locator("html").get_attribute("lang") == "zh-Hans"
+def test_pages_say_their_language_in_the_browser(tab, server, lang, page) -> None:
+    tab.goto(server + url_of(lang, page))
+    assert tab.locator("html").get_attribute("lang") == language(lang).html

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import pytest
 
+from parksite.render.figures import source_note
 from tests.conftest import OUTPUT
+from tests.site.conftest import LANGS, PAGES, PARK, citations, language, page_of_file, url_of
 
 pytestmark = pytest.mark.browser
 
 SHOTS = OUTPUT / "screenshots"
+# Pages with figures in running text (fact or money), in the order of the site.
+WITH_FIGURES = [
+    page
+    for page in PAGES
+    if page in {page_of_file(c.page) for c in citations(LANGS[0]) if c.macro in ("fact", "money")}
+]
 
 
 def first_note(tab):
@@ -17,11 +25,17 @@ def first_note(tab):
     return figure, note
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+def expected_note(tab, lang: str) -> str:
+    """The first figure's note as the data words it: 'Source: …, 30 January 2022'."""
+    fact_id = tab.locator("span.fact").first.get_attribute("data-fact")
+    return source_note(PARK, PARK.facts[fact_id], language(lang))
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_keyboard_focus_shows_the_note_and_escape_hides_it(browser, server, lang) -> None:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = ctx.new_page()
-    tab.goto(server + ("zh/" if lang == "zh" else "") + "about/", wait_until="networkidle")
+    tab.goto(server + url_of(lang, WITH_FIGURES[0]), wait_until="networkidle")
     figure, note = first_note(tab)
     assert not note.is_visible()
     for _ in range(120):  # Tab through the header and navigation to the first figure
@@ -32,7 +46,7 @@ def test_keyboard_focus_shows_the_note_and_escape_hides_it(browser, server, lang
         figure.get_attribute("aria-describedby")
     )
     note.wait_for(state="visible", timeout=2000)
-    assert ("Source: " if lang == "en" else "来源：") in note.inner_text()
+    assert note.inner_text().startswith(expected_note(tab, lang))
     SHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SHOTS / f"{lang}-fact-note-keyboard-desktop.png"))
     tab.keyboard.press("Escape")
@@ -42,13 +56,13 @@ def test_keyboard_focus_shows_the_note_and_escape_hides_it(browser, server, lang
     ctx.close()
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_tap_on_a_phone_shows_the_note_on_screen(browser, server, lang) -> None:
     ctx = browser.new_context(
         viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
     tab = ctx.new_page()
-    tab.goto(server + ("zh/" if lang == "zh" else "") + "services/", wait_until="networkidle")
+    tab.goto(server + url_of(lang, WITH_FIGURES[-1]), wait_until="networkidle")
     figure, note = first_note(tab)
     figure.scroll_into_view_if_needed()
     figure.tap()
@@ -66,7 +80,7 @@ def test_a_tap_on_a_phone_shows_the_note_on_screen(browser, server, lang) -> Non
 def test_hover_shows_the_note_and_print_shows_numbers_and_sources(browser, server) -> None:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = ctx.new_page()
-    tab.goto(server + "about/", wait_until="networkidle")
+    tab.goto(server + url_of(LANGS[0], WITH_FIGURES[0]), wait_until="networkidle")
     figure, note = first_note(tab)
     figure.hover()
     note.wait_for(state="visible", timeout=2000)
@@ -75,5 +89,5 @@ def test_hover_shows_the_note_and_print_shows_numbers_and_sources(browser, serve
     assert not note.is_visible()
     assert tab.locator(".fact__ref").first.is_visible()
     assert tab.locator("section.fact-sources li").first.is_visible()
-    tab.pdf(path=str(OUTPUT / "about-print.pdf"))
+    tab.pdf(path=str(OUTPUT / "figures-print.pdf"))
     ctx.close()

@@ -9,43 +9,60 @@ from urllib.parse import urljoin
 
 import material
 import pytest
-from bs4 import BeautifulSoup
 
-from tests.conftest import LANGS, PAGES, page_file
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-
+from parksite.project import PROJECT
+from tests.site.conftest import (
+    HOME,
+    KEY_FIGURES,
+    LANGS,
+    LANGUAGES,
+    PAGES,
+    PARK,
+    SITE,
+    STORIES,
+    STORY_INDEX,
+    language,
+    nav_title,
+    page_file,
+    soup,
+    url_of,
+)
 
 # --- The 404 page --------------------------------------------------------------------------
 
 
 def test_the_404_page_has_a_title_description_and_noindex_but_no_canonical(site: Path) -> None:
     html = soup(site / "404.html")
-    assert (
-        html.title.get_text() == "Page not found · 页面未找到 - Taiyuan Intelligent Industrial Park"
-    )
+    site_name = PROJECT.config["site_name"]
+    titles = [lang.words["not_found.title"] for lang in LANGUAGES]
+    assert html.title.get_text() == " · ".join(titles) + " - " + site_name
     description = html.find("meta", attrs={"name": "description"})["content"]
-    assert "not on the site" in description and "页面不存在" in description
+    for lang in LANGUAGES:
+        assert lang.words.format("not_found.description", site_name=site_name) in description
     assert html.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     # Shown at every missing address: it is no page's canonical copy (overrides/404.html).
     assert html.find("link", rel="canonical") is None
     assert html.find("meta", property="og:url") is None
 
 
-def test_the_one_404_page_speaks_both_languages(site: Path, site_url: str) -> None:
-    # Hosts serve one error page for every address, so there is no second, Chinese one.
-    assert not (site / "zh" / "404.html").exists()
+def test_the_one_404_page_speaks_every_language(site: Path, site_url: str) -> None:
+    # Hosts serve one error page for every address, so there is none per further language.
+    default, *others = LANGUAGES
+    for lang in others:
+        assert not (site / lang.prefix / "404.html").exists()
     html = soup(site / "404.html")
-    assert html.html["lang"] == "en"
-    assert html.h1.get_text() == "Page not found"
-    chinese = html.select_one('article [lang="zh-Hans"]')
-    assert "页面未找到" in chinese.get_text()
-    assert chinese.a["href"] == site_url + "zh/"
-    # Its footer still says when the figures were checked, and has no share image (it has no
-    # address of its own).
+    assert html.html["lang"] == default.html
+    assert html.h1.get_text() == default.words["not_found.title"]
+    for lang in others:
+        text = html.select_one(f'article [lang="{lang.html}"]')
+        assert lang.words["not_found.title"] in text.get_text()
+        assert text.a["href"] == site_url + lang.prefix
+    # Its footer still says when the figures were checked, shows the ICP number once it is
+    # filled in (never a placeholder), and has no share image (it has no address of its own).
     assert html.select_one("footer .park-footer [data-last-checked]") is not None
+    key = PARK.site.icp_number
+    filled = key is not None and not PARK.placeholders[key].placeholder
+    assert (html.select_one("footer .park-footer a.park-footer__icp") is not None) == filled
     assert html.select_one("img.park-share-image") is None
 
 
@@ -83,15 +100,19 @@ def test_materials_palette_stylesheet_has_nothing_for_this_sites_colours(site: P
     selectors = re.findall(r"([^{}]+)\{[^{}]*\}", palette)
     assert selectors and all("data-md-color-" in s for s in selectors)
     assert not re.search(r"data-md-color-(scheme=default|primary=custom|accent=custom)", palette)
-    body = soup(page_file(site, "en", "")).body
-    assert (body["data-md-color-primary"], body["data-md-color-accent"]) == ("custom", "custom")
+    palette = PROJECT.config["theme"]["palette"]
+    body = soup(page_file(site, LANGS[0], HOME)).body
+    assert (body["data-md-color-primary"], body["data-md-color-accent"]) == (
+        palette["primary"],
+        palette["accent"],
+    )
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_browser_waits_only_for_the_first_render_stylesheets(browser, server, lang) -> None:
     tab = browser.new_page()
-    tab.goto(server + ("zh/" if lang == "zh" else "") + "key-figures/", wait_until="load")
+    tab.goto(server + url_of(lang, KEY_FIGURES), wait_until="load")
     status = dict(
         tab.evaluate(
             "performance.getEntriesByType('resource').map(e => [e.name, e.renderBlockingStatus])"
@@ -105,33 +126,29 @@ def test_the_browser_waits_only_for_the_first_render_stylesheets(browser, server
 
 # --- Stories: the way back, and the section's tab -----------------------------------------------
 
-STORIES = {"en": "Success stories", "zh": "成功案例"}
-BACK = {"en": "All success stories", "zh": "全部成功案例"}
-
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("story", [page for page in PAGES if re.match(r"stories/.+/", page)])
+@pytest.mark.parametrize("story", STORIES)
 def test_a_story_links_back_to_all_stories_and_lights_its_tab(
     site: Path, site_url: str, lang: str, story: str
 ) -> None:
     html = soup(page_file(site, lang, story))
-    address = site_url + ("zh/" if lang == "zh" else "") + story
+    address = site_url + url_of(lang, story)
     links = html.select("article .story-back a")
     assert len(links) == 2  # above the story and after it
     for link in links:
-        assert link.get_text() == "← " + BACK[lang]
-        assert (
-            urljoin(address, link["href"])
-            == site_url + ("zh/" if lang == "zh" else "") + "stories/"
-        )
+        assert link.get_text() == "← " + language(lang).words["stories.back"]
+        assert urljoin(address, link["href"]) == site_url + url_of(lang, STORY_INDEX)
     active = html.select(".md-tabs__item--active a")
-    assert [a.get_text(strip=True) for a in active] == [STORIES[lang]]
+    index_file = f"{SITE.stories_folder}/index.md"
+    assert [a.get_text(strip=True) for a in active] == [nav_title(index_file, lang)]
     # The sidebar still lists no story.
-    assert not html.select(f'.md-sidebar--primary a[href*="{story.split("/")[1]}"]')
+    sidebar = [a["href"] for a in html.select(".md-sidebar--primary a[href]")]
+    assert not [href for href in sidebar if any(s.rstrip("/") in href for s in STORIES)]
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", ["", "about/", "stories/"])
+@pytest.mark.parametrize("page", [page for page in PAGES if page not in STORIES])
 def test_other_pages_have_no_back_link_and_their_own_tab(site: Path, lang: str, page: str) -> None:
     html = soup(page_file(site, lang, page))
     assert html.select(".story-back") == []

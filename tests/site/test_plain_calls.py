@@ -14,7 +14,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from parksite.content.calls import MAX_OUTPUT, MAX_SOURCE, PageError, page_calls
 from parksite.content.code import protect_code
 from parksite.mkdocs.sandbox import CallsTemplate, sandboxed
-from parksite.project import ROOT
+from parksite.project import PROJECT
 from parksite.render.figures import UnknownFact
 from parksite.tools.catalogue import MACROS_FILE, macro_docs
 
@@ -55,10 +55,10 @@ def both_ways(source: str) -> tuple[str, str]:
 
 
 def page_bodies() -> list[Path]:
-    return sorted((ROOT / "docs").rglob("*.md"))
+    return sorted(PROJECT.docs_dir.rglob("*.md"))
 
 
-@pytest.mark.parametrize("path", page_bodies(), ids=lambda p: str(p.relative_to(ROOT / "docs")))
+@pytest.mark.parametrize("path", page_bodies(), ids=lambda p: str(p.relative_to(PROJECT.docs_dir)))
 def test_every_page_of_the_site_is_plain_calls_and_renders_as_jinja_would(path: Path) -> None:
     source = path.read_text(encoding="utf-8")
     body = source.split("---\n", 2)[2] if source.startswith("---\n") else source

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from tests.conftest import LANGS, OUTPUT
+from tests.conftest import OUTPUT
+from tests.site.conftest import KEY_FIGURES, LANGS, PARK, url_of
 
 pytestmark = pytest.mark.browser
 
@@ -15,17 +16,17 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_key_figures_print_on_one_a4_page_with_sources(browser, server, lang) -> None:
     tab = browser.new_page()
-    tab.goto(server + ("zh/" if lang == "zh" else "") + "key-figures/", wait_until="load")
+    tab.goto(server + url_of(lang, KEY_FIGURES), wait_until="load")
     tab.emulate_media(media="print")
     # What the sheet shows: no navigation, and each figure's row keeps its source.
     for selector in (".md-header", ".md-sidebar--primary", ".md-tabs", ".md-footer"):
         assert not tab.locator(selector).first.is_visible(), selector
     rows = tab.locator("table.fact-table tr[data-fact]")
-    assert rows.count() > 30
+    assert rows.count() == len(PARK.facts)
     assert rows.locator("td:nth-child(4) a").count() == rows.count()
     pdf = tab.pdf(format="A4", prefer_css_page_size=True)
     OUTPUT.mkdir(exist_ok=True)
-    (OUTPUT / f"key-figures-{lang}.pdf").write_bytes(pdf)
+    (OUTPUT / f"fact-sheet-{lang}.pdf").write_bytes(pdf)
     tab.close()
     pages = re.findall(rb"/Type\s*/Page\b", pdf)
     assert len(pages) == 1, f"the fact sheet prints on {len(pages)} pages"

@@ -7,20 +7,34 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-from parksite.content.stories import PER_PAGE, story_files
+from parksite.checks.project import cited_ids
+from parksite.content.stories import PER_PAGE, index_url, page_count
 from parksite.render.sourcespage import STORIES_LISTED
 from parksite.tools.bench import measure, report
-from parksite.tools.bench.synthetic import add_stories, copy_project, make_floor
-from tests.conftest import LANGS, OUTPUT, PAGES, mkdocs_build, page_file
+from parksite.tools.bench.synthetic import SYNTHETIC_PREFIX, add_stories, copy_project, make_floor
+from tests.conftest import OUTPUT, mkdocs_build
+from tests.site.conftest import (
+    HOME,
+    KEY_FIGURES,
+    LANGS,
+    LANGUAGES,
+    PAGES,
+    PARK,
+    SITE,
+    STORY_INDEX,
+    language,
+    page_file,
+    pages_calling,
+    search_case,
+    soup,
+    url_of,
+)
 
-# Enough synthetic stories, with the two real ones, to fill one index page and start a second.
+# Enough synthetic stories, with the real ones, to fill one index page and start a second.
 SYNTHETIC = PER_PAGE
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+FOLDER = SITE.stories_folder
+pytestmark = pytest.mark.skipif(FOLDER is None, reason="this site has no stories")
 
 
 @pytest.fixture(scope="module")
@@ -40,51 +54,71 @@ def grown(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> tuple[Path
 def test_the_sidebar_never_lists_a_story(site: Path, lang: str, page: str) -> None:
     links = soup(page_file(site, lang, page)).select("nav.md-nav--primary a[href]")
     assert links, "no navigation found"
-    assert not [a["href"] for a in links if re.search(r"stories/[^/]+/", a["href"])]
+    assert not [a["href"] for a in links if re.search(rf"{FOLDER}/[^/]+/", a["href"])]
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_story_index_links_every_story_of_the_real_site(site: Path, lang: str) -> None:
-    cards = soup(page_file(site, lang, "stories/")).select("a.story-card")
-    stories = {f"{path.name.split('.')[0]}/" for path in story_files(lang)}
-    assert {card["href"] for card in cards} == stories
-    assert not soup(page_file(site, lang, "stories/")).select("nav.story-pager")
+    index = soup(page_file(site, lang, STORY_INDEX))
+    cards = [card["href"] for card in index.select("a.story-card")]
+    stories = SITE.stories(language(lang))
+    assert cards == [f"{story.slug}/" for story in stories[:PER_PAGE]]
+    assert bool(index.select("nav.story-pager")) == (page_count(len(stories)) > 1)
+
+
+def index_pages(lang: str, stories: int) -> list[str]:
+    return [index_url(n, language(lang), FOLDER) for n in range(1, page_count(stories) + 1)]
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_story_index_is_paginated_and_reaches_every_story(grown, lang: str) -> None:
     project, site = grown
-    first = soup(page_file(site, lang, "stories/"))
-    second = soup(page_file(site, lang, "stories/page-2/"))
-    assert len(first.select("a.story-card")) == PER_PAGE
-    assert len(second.select("a.story-card")) == SYNTHETIC + 2 - PER_PAGE
-    assert first.select_one("nav.story-pager a[rel=next]")["href"] == "page-2/"
-    assert second.select_one("nav.story-pager a[rel=prev]")["href"] == "../"
-    reached = {
-        card["href"].rstrip("/").split("/")[-1]
-        for page in (first, second)
-        for card in page.select("a.story-card")
-    }
-    suffix = ".zh.md" if lang == "zh" else ".md"
-    written = {
-        path.name.removesuffix(suffix)
-        for path in (project / "docs" / "stories").glob(f"*{suffix}")
-        if lang == "zh" or not path.name.endswith(".zh.md")
-    } - {"index"}
-    assert reached == written
+    L = language(lang)
+    written = [
+        path.name.split(".")[0]
+        for path in sorted((project / "docs" / FOLDER).glob("*.md"))
+        if LANGUAGES.of_file(path.name) is L and path.name.split(".")[0] != "index"
+    ]
+    pages = index_pages(lang, len(written))
+    assert len(pages) >= 2
+    reached = []
+    for n, url in enumerate(pages):
+        html = soup(site / url / "index.html")
+        cards = html.select("a.story-card")
+        assert len(cards) == min(PER_PAGE, len(written) - n * PER_PAGE), url
+        here = site / url
+        reached += [(here / card["href"]).resolve().name for card in cards]
+        pager = html.select_one("nav.story-pager")
+        if n + 1 < len(pages):
+            next_page = (here / pager.select_one("a[rel=next]")["href"]).resolve()
+            assert next_page == (site / pages[n + 1]).resolve(), url
+        if n > 0:
+            previous = (here / pager.select_one("a[rel=prev]")["href"]).resolve()
+            assert previous == (site / pages[n - 1]).resolve(), url
+    assert sorted(reached) == sorted(written)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_further_index_page_switches_language_to_its_twin(grown, lang: str) -> None:
     _, site = grown
-    other = "en" if lang == "zh" else "zh"
-    page = soup(page_file(site, lang, "stories/page-2/"))
-    # The language switch's link (the head's alternates are absolute, for search engines).
-    link = page.select_one(f'.md-select a[hreflang="{other}"]')["href"]
-    target = (page_file(site, lang, "stories/page-2/").parent / link / "index.html").resolve()
-    assert target == page_file(site, other, "stories/page-2/").resolve()
+    page = index_url(2, LANGUAGES.default, FOLDER)
+    for other in LANGS:
+        if other == lang:
+            continue
+        html = soup(page_file(site, lang, page))
+        # The language switch's link (the head's alternates are absolute, for search engines).
+        link = html.select_one(f'.md-select a[hreflang="{other}"]')["href"]
+        target = (page_file(site, lang, page).parent / link / "index.html").resolve()
+        assert target == page_file(site, other, page).resolve()
 
 
+# Pages that list stories or facts' pages grow with them, by design: the story index, the
+# Sources page; Key figures, in a copy outside git, says "not in git" in its history table.
+STEADY = [
+    page
+    for page in PAGES
+    if page not in (STORY_INDEX, KEY_FIGURES, *pages_calling("sources_index", "story_cards"))
+]
 # The share image's alt text of a story is the story index's, which names its first three
 # stories' figures: it changes with the first stories, not with their number.
 _IMAGE_ALT = re.compile(r'(<meta (?:property="og|name="twitter):image:alt" content=")[^"]*')
@@ -94,12 +128,14 @@ def _without_image_alt(page: Path) -> str:
     return _IMAGE_ALT.sub(r"\1", page.read_text(encoding="utf-8"))
 
 
-# Not Key figures: in a copy outside git its history table says "not in git".
-@pytest.mark.parametrize("page", ["about/", "stories/ruifei/", "zh/plans/"])
-def test_a_page_does_not_grow_with_the_number_of_stories(site: Path, grown, page: str) -> None:
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", STEADY)
+def test_a_page_does_not_grow_with_the_number_of_stories(
+    site: Path, grown, lang: str, page: str
+) -> None:
     _, bigger = grown
-    assert len(_without_image_alt(bigger / page / "index.html")) == len(
-        _without_image_alt(site / page / "index.html")
+    assert len(_without_image_alt(bigger / url_of(lang, page) / "index.html")) == len(
+        _without_image_alt(page_file(site, lang, page))
     )
 
 
@@ -110,12 +146,13 @@ def test_the_floor_builds_the_same_pages_without_macros(
     floor = make_floor(project, tmp_path / "floor")
     config = (floor / "mkdocs.yml").read_text(encoding="utf-8")
     assert "  - macros:" not in config and "  - parksite.checks.markup" not in config
-    assert "{{" not in (floor / "docs" / "stories" / "synthetic-0001.md").read_text("utf-8")
+    assert "{{" not in (floor / "docs" / FOLDER / f"{SYNTHETIC_PREFIX}0001.md").read_text("utf-8")
     result = mkdocs_build(floor, tmp_path / "site", site_url)
     assert result.returncode == 0, result.stderr[-4000:]
     # The same content; the head tags, footer, theme fixes and a story's links back to the
     # index are our hooks', not the floor's.
-    for page in ("about/", "zh/stories/synthetic-0003/", "stories/page-2/"):
+    synthetic = f"{FOLDER}/{SYNTHETIC_PREFIX}0003/"
+    for page in (STEADY[1], url_of(LANGS[-1], synthetic), index_url(2, LANGUAGES.default, FOLDER)):
         ours = soup(site / page / "index.html").select_one("article")
         for back in ours.select(".story-back"):
             back.decompose()
@@ -126,30 +163,31 @@ def test_the_floor_builds_the_same_pages_without_macros(
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_sources_page_links_many_stories_through_the_story_index(grown, lang: str) -> None:
-    """With 26 stories a fact's row names a few stories at most, then the story index."""
+    """With many stories a fact's row names a few stories at most, then the story index."""
     _, site = grown
-    rows = soup(page_file(site, lang, "sources/")).select("tr[data-fact]")
+    (sources_page,) = pages_calling("sources_index")
+    here = page_file(site, lang, sources_page).parent
+    index = page_file(site, lang, STORY_INDEX).parent.resolve()
+    rows = soup(here / "index.html").select("tr[data-fact]")
     for row in rows:
-        stories = [a for a in row.select("a") if re.search(r"stories/[^/]+/$", a["href"])]
+        targets = [(here / a["href"]).resolve() for a in row.select("a")]
+        stories = [t for t in targets if t.parent == index]
         assert len(stories) <= STORIES_LISTED, row["data-fact"]
-    more = [a for row in rows for a in row.select("a") if a["href"] == "../stories/"]
-    assert more and more[0].get_text() == {"en": "more success stories", "zh": "更多成功案例"}[lang]
+    more = [a for row in rows for a in row.select("a") if (here / a["href"]).resolve() == index]
+    assert more and more[0].get_text() == language(lang).words["sources_page.more_stories"]
 
 
 def test_synthetic_stories_cite_real_facts_only(grown) -> None:
-    from parksite.checks.project import cited_ids
-    from parksite.model.load import load_park
-
     project, _ = grown
-    known = set(load_park().facts)
-    for path in (project / "docs" / "stories").glob("synthetic-*.md"):
+    known = set(PARK.facts)
+    for path in (project / "docs" / FOLDER).glob(f"{SYNTHETIC_PREFIX}*.md"):
         ids = {ref for _, ref, _ in cited_ids(path.read_text(encoding="utf-8"))}
         assert ids and ids <= known, path
 
 
 @pytest.mark.browser
 def test_first_visit_counts_the_page_and_what_it_loads(browser, site: Path) -> None:
-    weight = measure.first_visit_bytes(site, [""], browser)["home"]
+    weight = measure.first_visit_bytes(site, [HOME], browser)["home"]
     assert weight["files"] >= 4  # the page, Material's bundle and styles, the site's CSS
     assert weight["gzip_bytes"] < 150_000
     assert weight["gzip_bytes"] > weight["html_gzip_bytes"] > 0
@@ -191,7 +229,7 @@ def test_report_states_each_target_as_met_or_not() -> None:
 
 
 @pytest.mark.browser
-def test_search_index_is_fetched_only_when_search_is_opened(browser, server) -> None:
+def test_search_index_is_fetched_only_when_search_is_opened(browser, site, server) -> None:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = ctx.new_page()
     index_requests: list[str] = []
@@ -201,13 +239,13 @@ def test_search_index_is_fetched_only_when_search_is_opened(browser, server) -> 
             index_requests.append(request.url) if "search_index.json" in request.url else None
         ),
     )
-    tab.goto(server + "zh/about/", wait_until="networkidle")
+    tab.goto(server + url_of(LANGS[-1], STEADY[0]), wait_until="networkidle")
     tab.wait_for_timeout(500)
     assert index_requests == []
     with tab.expect_response(lambda response: "search_index.json" in response.url):
         tab.keyboard.press("/")
     box = tab.locator("input.md-search__input")
-    box.fill("专利")
+    box.fill(search_case(site, LANGS[-1])[0])
     box.press("End")
     tab.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
     assert len(index_requests) == 1
@@ -223,7 +261,7 @@ def test_paginated_story_index_is_photographed(browser, grown, lang: str) -> Non
     for width in (390, 1280):
         ctx = browser.new_context(viewport={"width": width, "height": 900})
         tab = ctx.new_page()
-        tab.goto(page_file(site, lang, "stories/page-2/").as_uri())
+        tab.goto(page_file(site, lang, index_url(2, LANGUAGES.default, FOLDER)).as_uri())
         assert tab.locator("nav.story-pager a[rel=prev]").is_visible()
         tab.screenshot(path=str(shots / f"{lang}-stories-page-2-{width}.png"), full_page=True)
         ctx.close()

@@ -4,10 +4,8 @@ its head and body; a generic image where no font can draw a page's text."""
 
 from __future__ import annotations
 
-import io
 import os
 import re
-import subprocess
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -21,12 +19,13 @@ from parksite.content.stories import read_front_matter
 from parksite.mkdocs import shareimages
 from parksite.model.load import load_park
 from parksite.model.yamlsource import load_text
-from parksite.project import DATA_FILE, DOCS_DIR
+from parksite.project import DOCS_DIR
 from parksite.render.figures import card_value
 from parksite.render.fonts import FAMILIES, font_files
 from parksite.render.head import SHARE_SIZE
 from parksite.render.shareimage import page_figures
-from tests.conftest import LANGS, PAGES, copy_project, mkdocs_build, page_file
+from tests.conftest import copy_project, mkdocs_build
+from tests.site.conftest import LANGS, PAGES, page_file
 
 SITE = check()
 PARK = SITE.park
@@ -267,5 +266,8 @@ def test_without_fonts_every_page_shares_the_generic_image(
 
 
 def test_page_keys_are_the_same_in_every_language() -> None:
-    keys = {page_key(SITE.languages.file_in("stories/index.md", lang), SITE.languages) for lang in SITE.languages}
+    keys = {
+        page_key(SITE.languages.file_in("stories/index.md", lang), SITE.languages)
+        for lang in SITE.languages
+    }
     assert keys == {"stories"}

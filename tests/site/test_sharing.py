@@ -5,25 +5,38 @@ robots.txt, and the footer's ICP number and check date."""
 from __future__ import annotations
 
 import json
+import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from parksite.checks.descriptions import MIN_DESCRIPTION, width
-from parksite.model.load import load_park
-from tests.conftest import LANGS, PAGES, page_file
+from parksite.i18n.languages import i18n_languages
+from parksite.project import PROJECT
+from parksite.render.footer import MIIT_FILING_SITE
+from tests.site.conftest import (
+    HOME,
+    LANGS,
+    LANGUAGES,
+    PAGES,
+    PARK,
+    page_file,
+    pages_calling,
+    soup,
+    url_of,
+)
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-
-
 def page_url(site_url: str, lang: str, page: str) -> str:
-    return site_url + ("zh/" if lang == "zh" else "") + page
+    return site_url + url_of(lang, page)
+
+
+def columns(text: str) -> int:
+    """How wide a text is: a Chinese character takes two columns, a Latin letter one."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def meta(page: BeautifulSoup, key: str) -> str:
@@ -39,7 +52,8 @@ def test_titles_and_descriptions_are_unique_per_language(site: Path, lang: str) 
     descriptions = [meta(head, "description") for head in heads]
     assert len(set(titles)) == len(PAGES), titles
     assert len(set(descriptions)) == len(PAGES), descriptions
-    assert all(width(d) >= MIN_DESCRIPTION for d in descriptions), descriptions
+    # A sentence, not a word: about as long in Chinese as in English.
+    assert all(columns(d) >= 20 for d in descriptions), descriptions
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -53,39 +67,53 @@ def test_canonical_and_language_alternates_are_absolute(
         link["hreflang"]: link["href"] for link in html.select("head link[rel=alternate][hreflang]")
     }
     assert alternates == {
-        "en": page_url(site_url, "en", page),
-        "zh-Hans": page_url(site_url, "zh", page),
-        "x-default": page_url(site_url, "en", page),
+        **{other.html: page_url(site_url, other.code, page) for other in LANGUAGES},
+        "x-default": page_url(site_url, LANGUAGES.default.code, page),
     }
     assert meta(html, "og:url") == page_url(site_url, lang, page)
     assert meta(html, "og:title") == html.title.get_text()
     assert meta(html, "twitter:card") == "summary_large_image"
-    # The share image each page names: tests/test_share_images.py.
+    # The share image each page names: tests/site/test_share_images.py.
+
+
+def site_name(lang: str) -> str:
+    """The site's name in a language: the i18n plugin's, else mkdocs.yml's."""
+    entry = next(e for e in i18n_languages(PROJECT.config) if e.get("locale") == lang)
+    return entry.get("site_name") or PROJECT.config["site_name"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_json_ld_describes_the_park_from_the_data_only(site: Path, lang: str) -> None:
-    park = load_park()
-    script = soup(page_file(site, lang, "")).find("script", type="application/ld+json")
-    data = json.loads(script.string)
-    other = "zh" if lang == "en" else "en"
-    assert data["@type"] == ["Organization", "Place"]
-    assert data["name"] == park.facts["park.name"].text[lang]
-    assert data["alternateName"] == park.facts["park.name"].text[other]
-    assert data["address"] == park.facts["park.location"].text[lang]
-    # Nothing the sources lack: no street, phone, e-mail or web address.
-    assert not {"telephone", "email", "url", "streetAddress"} & set(data)
+    settings = PARK.site
+    script = soup(page_file(site, lang, HOME)).find("script", type="application/ld+json")
+    expected: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": ["Organization", "Place"],
+        "name": site_name(lang),
+    }
+    if settings.name:
+        name = PARK.facts[settings.name].text
+        others = [name[code] for code in LANGS if code != lang]
+        expected["name"] = name[lang]
+        if others:
+            expected["alternateName"] = others[0] if len(others) == 1 else others
+    if settings.location:
+        expected["address"] = PARK.facts[settings.location].text[lang]
+    if settings.founded:
+        expected["foundingDate"] = str(PARK.facts[settings.founded].value)
+    # Nothing the data lacks: no street, phone, e-mail or web address.
+    assert json.loads(script.string) == expected
 
 
 def test_sitemap_lists_every_page_in_both_languages(site: Path, site_url: str) -> None:
     root = ET.parse(site / "sitemap.xml").getroot()
     locs = {url.findtext(f"{SITEMAP}loc") for url in root.iter(f"{SITEMAP}url")}
-    # Every page, and the fact sheet's print view (outside the menu, linked from every footer).
-    pages = (*PAGES, "fact-sheet/")
-    assert locs == {page_url(site_url, lang, page) for lang in LANGS for page in pages}
-    assert (site / "zh" / "sitemap.xml").read_text() == (site / "sitemap.xml").read_text()
+    assert locs == {page_url(site_url, lang, page) for lang in LANGS for page in PAGES}
+    roots = {site / lang.prefix for lang in LANGUAGES}
+    for root in roots:
+        assert (root / "sitemap.xml").read_text() == (site / "sitemap.xml").read_text()
     # None per page folder: the theme's requests for them are never sent (test_browser.py).
-    assert not [p for p in site.rglob("sitemap.xml") if p.parent not in (site, site / "zh")]
+    assert not [p for p in site.rglob("sitemap.xml") if p.parent not in roots]
 
 
 def test_robots_txt_allows_crawling_and_names_the_sitemap(site: Path, site_url: str) -> None:
@@ -96,17 +124,17 @@ def test_robots_txt_allows_crawling_and_names_the_sitemap(site: Path, site_url: 
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", ["", "contact/"])
-def test_footer_shows_icp_placeholder_and_check_date(site: Path, lang: str, page: str) -> None:
-    park = load_park()
+@pytest.mark.parametrize("page", [HOME, *pages_calling("placeholder")])
+def test_footer_shows_icp_number_and_check_date(site: Path, lang: str, page: str) -> None:
     footer = soup(page_file(site, lang, page)).select_one("footer .park-footer")
     icp = footer.select_one("a.park-footer__icp")
-    entry = park.placeholders["site.icp_number"]
-    if entry.placeholder:  # no ICP line at all until the number is filled in
+    key = PARK.site.icp_number
+    entry = PARK.placeholders[key] if key else None
+    if entry is None or entry.placeholder:  # no ICP line at all until the number is filled in
         assert icp is None
     else:
-        assert icp["href"] == "https://beian.miit.gov.cn/"
-        assert entry.value in icp.get_text()
+        assert icp["href"] == MIIT_FILING_SITE
+        assert icp.get_text() == entry.value
     checked = footer.select_one("[data-last-checked]")
-    assert checked["data-last-checked"] == park.last_checked.isoformat()
-    assert str(park.last_checked.year) in checked.get_text()
+    assert checked["data-last-checked"] == PARK.last_checked.isoformat()
+    assert str(PARK.last_checked.year) in checked.get_text()

@@ -1,5 +1,6 @@
 """Every figure traceable, on the built site: notes and page source lists, the Sources page,
-the downloads, the dollar figures and their rate, and when each figure last changed."""
+the downloads, the amounts in the second currency and their rate, and when each figure last
+changed."""
 
 from __future__ import annotations
 
@@ -11,22 +12,43 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
+from parksite.checks.project import check
+from parksite.i18n.numbers import format_period
 from parksite.model.history import fact_history
-from parksite.model.load import load_park
-from parksite.model.park import EXCHANGE_RATE
-from parksite.project import DATA_FILE
-from parksite.render.exports import EXPORT_SCHEMA_VERSION, fact_rows
-from tests.conftest import LANGS, PAGES, copy_project, mkdocs_build, page_file
+from parksite.model.park import Park
+from parksite.project import PROJECT, Project
+from parksite.render.exports import (
+    CSV_NAME,
+    EXPORT_DIR,
+    EXPORT_SCHEMA_VERSION,
+    JSON_NAME,
+    fact_rows,
+)
+from parksite.render.figures import converted_text, rate_text
+from parksite.render.sourcespage import STORIES_LISTED
+from tests.conftest import copy_project, mkdocs_build
+from tests.site.conftest import (
+    KEY_FIGURES,
+    LANGS,
+    LANGUAGES,
+    PAGES,
+    PARK,
+    STORIES,
+    STORY_INDEX,
+    citations,
+    language,
+    page_file,
+    page_of_file,
+    pages_calling,
+    soup,
+    with_value,
+)
 
-PARK = load_park(DATA_FILE)
-# A dollar figure as each language writes it: "US$943 million", "9.43亿美元".
-DOLLARS = re.compile(r"US\$[\d.,]+(?: (?:million|billion|thousand))?|[\d.]+[万亿]?美元(?!兑)")
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+SECOND = PARK.site.second_currency
+needs_second_currency = pytest.mark.skipif(
+    SECOND is None, reason="this site shows no amount in a second currency"
+)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -45,9 +67,26 @@ def test_each_figure_has_a_numbered_entry_in_the_page_source_list(
         assert li.a["href"] == PARK.sources[PARK.facts[li["data-fact"]].source].url
 
 
+def shown_on(lang: str, fact_id: str) -> set[str]:
+    """The pages of a language whose row for this fact the Sources page links: every page
+    showing it, but stories beyond a few through the story index, and the facts table."""
+    pages = {
+        page_of_file(c.page)
+        for c in citations(lang)
+        if c.fact == fact_id and c.macro != "facts_table"
+    }
+    stories = pages & set(STORIES)
+    if len(stories) > STORIES_LISTED:
+        pages = (pages - stories) | {STORY_INDEX}
+    return pages | {KEY_FIGURES}
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_sources_page_lists_each_source_its_facts_and_their_pages(site: Path, lang: str) -> None:
-    html = soup(page_file(site, lang, "sources/"))
+    L = language(lang)
+    (sources_page,) = pages_calling("sources_index")
+    here = page_file(site, lang, sources_page).parent
+    html = soup(here / "index.html")
     for sid, source in PARK.sources.items():
         details = html.select_one(f'dl.source-details[data-source="{sid}"]')
         text = details.get_text(" ")
@@ -55,98 +94,143 @@ def test_sources_page_lists_each_source_its_facts_and_their_pages(site: Path, la
         assert str(source.date.year) in text
         assert details.a["href"] == source.url
         rows = html.select(f'table.source-facts[data-source="{sid}"] tr[data-fact]')
-        expected = {f for f, fact in PARK.facts.items() if sid in (fact.source, *fact.also)}
-        assert {row["data-fact"] for row in rows} == expected
-    source = PARK.facts["patents.national"].source
-    patents = html.select_one(
-        f'table.source-facts[data-source="{source}"] tr[data-fact="patents.national"]'
-    )
-    hrefs = [a["href"] for a in patents.select("a")]
-    assert "../services/" in hrefs
-    assert "../key-figures/#fact-patents-national" in hrefs
-    for href in hrefs:
-        target = (page_file(site, lang, "sources/").parent / href.split("#")[0]).resolve()
-        assert (target / "index.html").exists(), href
+        expected = [f for f, fact in PARK.facts.items() if sid in (fact.source, *fact.also)]
+        assert [row["data-fact"] for row in rows] == expected
+        for row in rows:
+            targets = set()
+            for a in row.select("a"):
+                target = (here / a["href"].split("#")[0]).resolve()
+                assert (target / "index.html").exists(), a["href"]
+                targets.add(target.relative_to(site.resolve() / L.prefix).as_posix() + "/")
+            targets = {"" if t == "./" else t for t in targets}
+            assert targets == shown_on(lang, row["data-fact"]), row["data-fact"]
+            anchor = "#fact-" + row["data-fact"].replace(".", "-")
+            assert any(a["href"].endswith(anchor) for a in row.select("a")), row["data-fact"]
 
 
 def test_downloads_match_the_data(site: Path) -> None:
-    data = json.loads((site / "data" / "facts.json").read_text(encoding="utf-8"))
+    data = json.loads((site / EXPORT_DIR / JSON_NAME).read_text(encoding="utf-8"))
     assert data["schema_version"] == EXPORT_SCHEMA_VERSION
     assert [row["id"] for row in data["facts"]] == list(PARK.facts)
-    text = (site / "data" / "facts.csv").read_text(encoding="utf-8-sig")
+    text = (site / EXPORT_DIR / CSV_NAME).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [row["id"] for row in rows] == list(PARK.facts)
+    default = LANGUAGES.default
     for row, jrow in zip(rows, data["facts"], strict=True):
         fact = PARK.facts[row["id"]]
         source = PARK.sources[fact.source]
-        assert (row["label_en"], row["label_zh"]) == (fact.label.en, fact.label.zh)
+        for code in LANGS:
+            assert row[f"label_{code}"] == jrow[f"label_{code}"] == fact.label[code]
         assert jrow["value"] == fact.value
         assert row["value"] == ("" if fact.value is None else str(fact.value))
         assert row["unit"] == (fact.unit or "") and row["qualifier"] == (fact.qualifier or "")
         assert row["as_of"] == jrow["as_of"] == fact.as_of.isoformat()
         assert row["source_id"] == jrow["source_id"] == fact.source
-        assert row["source_title"] == source.title.en and row["source_url"] == source.url
-    revenue = next(r for r in data["facts"] if r["id"] == "revenue.total")
-    assert revenue["usd_value"] == 943_000_000
-    assert revenue["period"] == "since 2015"
-    assert fact_rows(PARK) == data["facts"]
+        assert row["source_title"] == source.title[default.code]
+        assert row["source_url"] == source.url
+        period = fact.period
+        assert jrow["period"] == (
+            format_period(period.year, period.start, period.end, default) if period else None
+        )
+    assert fact_rows(PARK, LANGUAGES) == data["facts"]
+
+
+@needs_second_currency
+def test_downloads_convert_each_amount_at_the_rate(site: Path) -> None:
+    data = json.loads((site / EXPORT_DIR / JSON_NAME).read_text(encoding="utf-8"))
+    rate = PARK.rate_fact()
+    column = f"{PARK.rate_unit().per.lower()}_value"
+    assert data["exchange_rate_fact"] == SECOND.rate
+    converting = [row for row in data["facts"] if PARK.converts(PARK.facts[row["id"]])]
+    assert converting, "no amount is converted"
+    for row in data["facts"]:
+        if row in converting:
+            # Three significant digits: within half a percent of the amount over the rate.
+            assert row[column] == pytest.approx(row["value"] / rate.value, rel=0.005), row["id"]
+        else:
+            assert row[column] is None, row["id"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_key_figures_link_both_downloads(site: Path, lang: str) -> None:
-    page = page_file(site, lang, "key-figures/")
+    page = page_file(site, lang, KEY_FIGURES)
     links = soup(page).select("ul.downloads a[download]")
-    assert [a.get_text() for a in links] == ["facts.json", "facts.csv"]
+    assert [a.get_text() for a in links] == [JSON_NAME, CSV_NAME]
     for a in links:
-        assert (page.parent / a["href"]).resolve() == (site / "data" / a.get_text()).resolve()
+        assert (page.parent / a["href"]).resolve() == (site / EXPORT_DIR / a.get_text()).resolve()
 
 
-def dollar_figures(site: Path) -> dict[str, list[str]]:
-    """Every dollar figure of every page, in the order the pages show them."""
-    return {
-        str(path.relative_to(site)): DOLLARS.findall(soup(path).get_text(" "))
-        for path in sorted(site.rglob("*.html"))
-    }
+def converted_pattern(park: Park, lang: str) -> re.Pattern[str]:
+    """An amount in the second currency as the data says to write it ('US${}': US$943
+    million; '{}美元': 9.43亿美元), with or without a word for its magnitude."""
+    before, after = park.site.second_currency.written[lang].split("{}")
+    return re.compile(re.escape(before) + r"\d[\d.,]*(?:\s?[^\W\d_]+)?" + re.escape(after))
 
 
-def test_dollars_appear_only_with_the_rate_stated_visibly(site: Path) -> None:
-    for page, figures in dollar_figures(site).items():
+def page_language(html) -> str:
+    return next(L.code for L in LANGUAGES if L.html == html.html["lang"])
+
+
+def converted_figures(site: Path, park: Park) -> dict[str, list[str]]:
+    """Every amount in the second currency on every page, in the order the pages show them
+    (the sentence stating the rate is not one)."""
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        html = soup(path)
+        lang = page_language(html)
+        text = html.get_text(" ").replace(rate_text(park, language(lang)), "")
+        found[str(path.relative_to(site))] = converted_pattern(park, lang).findall(text)
+    return found
+
+
+@needs_second_currency
+def test_converted_amounts_appear_only_with_the_rate_stated_visibly(site: Path) -> None:
+    for page, figures in converted_figures(site, PARK).items():
         if figures:
             html = soup(site / page)
             for note in html.select(".fact__note"):  # seen only when opened
                 note.decompose()
-            text = html.get_text(" ")
-            assert "6.361 yuan per US dollar" in text or "1美元兑6.361元人民币" in text, page
+            rate = rate_text(PARK, language(page_language(html))).rstrip(".。")
+            assert rate in html.get_text(" "), page
 
 
-def test_changing_the_rate_changes_every_dollar_figure(site: Path, tmp_path: Path) -> None:
+@needs_second_currency
+def test_changing_the_rate_changes_every_converted_amount(site: Path, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     data = project / "data" / "park.yml"
-    text = data.read_text(encoding="utf-8")
-    assert "    value: 6.361\n" in text
-    data.write_text(text.replace("    value: 6.361\n", "    value: 7.2\n"), encoding="utf-8")
+    new_rate = round(PARK.rate_fact().value * 1.13, 3)
+    data.write_text(
+        with_value(data.read_text("utf-8"), ("facts", SECOND.rate, "value"), str(new_rate)),
+        encoding="utf-8",
+    )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
-    before, after = dollar_figures(site), dollar_figures(tmp_path / "site")
-    assert sum(len(v) for v in before.values()) >= 10
+    changed = check(Project(project)).park
+    before, after = converted_figures(site, PARK), converted_figures(tmp_path / "site", changed)
+    cited = [c for lang in LANGS for c in citations(lang) if c.macro in ("money", "cards")]
+    converting = [c for c in cited if PARK.converts(PARK.facts[c.fact])]
+    assert sum(len(v) for v in before.values()) >= len(converting) > 0
     for page, figures in before.items():
         assert len(after[page]) == len(figures), page
         for old, new in zip(figures, after[page], strict=True):
             assert old != new, f"{page}: {old} did not change with the rate"
-    assert "US$833 million" in " ".join(after["index.html"])  # 6 billion yuan / 7.2
-    exported = json.loads((tmp_path / "site" / "data" / "facts.json").read_text("utf-8"))
-    assert next(r for r in exported["facts"] if r["id"] == EXCHANGE_RATE)["value"] == 7.2
+    for cite in converting:
+        L = language(LANGUAGES.of_file(cite.page).code)
+        page = page_file(tmp_path / "site", L.code, page_of_file(cite.page))
+        assert converted_text(changed, changed.facts[cite.fact], L) in soup(page).get_text(" ")
+    exported = json.loads((tmp_path / "site" / EXPORT_DIR / JSON_NAME).read_text("utf-8"))
+    assert next(r for r in exported["facts"] if r["id"] == SECOND.rate)["value"] == new_rate
     # A copy without git history says so instead of showing dates.
-    history = soup(page_file(tmp_path / "site", "en", "key-figures/")).select("table.fact-history")
-    assert "not in git" in history[0].get_text()
+    history = soup(page_file(tmp_path / "site", LANGS[0], KEY_FIGURES)).select("table.fact-history")
+    assert LANGUAGES.default.words["history.not_in_git"] in history[0].get_text()
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_key_figures_show_when_each_fact_last_changed(site: Path, lang: str) -> None:
-    rows = soup(page_file(site, lang, "key-figures/")).select("table.fact-history tr[data-fact]")
+    rows = soup(page_file(site, lang, KEY_FIGURES)).select("table.fact-history tr[data-fact]")
     assert {row["data-fact"] for row in rows} == set(PARK.facts)
-    history = fact_history(DATA_FILE)
-    assert history is not None
+    history = fact_history(PROJECT.data_file)
+    assert history is not None, "the tests run in a git checkout"
     for row in rows:
         change = history[row["data-fact"]]
         if change.date is not None:

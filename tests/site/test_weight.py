@@ -1,4 +1,4 @@
-"""The weight budget: a first visit to any page, in either language, fetches at most 150 KB
+"""The weight budget: a first visit to any page, in any language, fetches at most 150 KB
 (compressed as a static host sends it), as the browser itself records it."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from parksite.tools.weight import BUDGET, first_visit
-from tests.conftest import LANGS, PAGES
+from tests.site.conftest import LANGS, PAGES, url_of
 
 pytestmark = pytest.mark.browser
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 def test_first_visit_to_every_page_stays_within_budget(browser, server, lang) -> None:
     over = {}
     for page in PAGES:
-        sizes = first_visit(browser, server + ("zh/" if lang == "zh" else "") + page)
+        sizes = first_visit(browser, server + url_of(lang, page))
         assert any(url.endswith(".css") for url in sizes), sizes  # the record is complete
         assert not any("/assets/share/" in url for url in sizes), (
             "the share image is for WeChat only"

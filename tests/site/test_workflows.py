@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from parksite.project import ROOT
+from parksite.project import PROJECT
+from tests.conftest import REPO
 
-WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 
 
 def load(path: Path) -> dict:
@@ -29,7 +30,7 @@ def triggers(workflow: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def ci() -> dict:
-    return load(ROOT / ".github" / "workflows" / "ci.yml")
+    return load(REPO / ".github" / "workflows" / "ci.yml")
 
 
 def steps_using(job: dict, action: str) -> list[dict]:
@@ -47,8 +48,8 @@ def test_ci_tests_in_debian_with_chromium_and_uploads_site_and_screenshots(ci: d
     assert re.match(r"(python:3\.11-bookworm|debian:bookworm)", job["container"])
     runs = [step.get("run", "") for step in job["steps"]]
     assert any(".ci/run" in run for run in runs), "the tests run as CI runs them"
-    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "chromium" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make test" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "chromium" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
     uploads = {step["with"]["name"]: step for step in steps_using(job, "actions/upload-artifact")}
     assert uploads["site"]["with"]["path"].rstrip("/") == "site"
     assert uploads["screenshots"]["with"]["path"].rstrip("/") == "test-output/screenshots"
@@ -80,12 +81,12 @@ def test_every_workflow_parses_and_pins_its_actions(path: Path) -> None:
 
 
 def test_pre_commit_runs_ruff_yaml_checks_and_make_check() -> None:
-    config = load(ROOT / ".pre-commit-config.yaml")
+    config = load(REPO / ".pre-commit-config.yaml")
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
     assert {"ruff-check", "ruff-format", "check-yaml", "park-check"} <= set(hooks)
     assert hooks["park-check"]["entry"] == "make check"
     ruff_rev = next(r["rev"] for r in config["repos"] if r["repo"].endswith("/ruff-pre-commit"))
-    locked = re.search(r"^ruff==([\d.]+)", (ROOT / "requirements.lock").read_text(), re.M)
+    locked = re.search(r"^ruff==([\d.]+)", (REPO / "requirements.lock").read_text(), re.M)
     assert locked and ruff_rev == f"v{locked[1]}", "pre-commit's ruff is the locked ruff"
     strict = [h for r in config["repos"] for h in r["hooks"] if h["id"] == "check-yaml"]
     assert any(
@@ -94,13 +95,11 @@ def test_pre_commit_runs_ruff_yaml_checks_and_make_check() -> None:
 
 
 def test_data_file_is_plain_yaml_that_check_yaml_accepts() -> None:
-    assert isinstance(
-        yaml.safe_load((ROOT / "data" / "park.yml").read_text(encoding="utf-8")), dict
-    )
+    assert isinstance(yaml.safe_load(PROJECT.data_file.read_text(encoding="utf-8")), dict)
 
 
 def test_pull_request_template_has_the_editors_checklist() -> None:
-    text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    text = (REPO / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     boxes = re.findall(r"^- \[ \] (.+)$", text, re.M)
     assert len(boxes) >= 4
     for must in ("data/park.yml", "make check", "both languages", "screenshots"):
@@ -112,24 +111,24 @@ def test_pull_request_template_has_the_editors_checklist() -> None:
     [".vscode/settings.json", ".vscode/extensions.json", ".devcontainer/devcontainer.json"],
 )
 def test_editor_files_are_plain_json(path: str) -> None:
-    assert isinstance(json.loads((ROOT / path).read_text(encoding="utf-8")), dict)
+    assert isinstance(json.loads((REPO / path).read_text(encoding="utf-8")), dict)
 
 
 def test_vscode_wires_the_data_schema_and_recommends_the_extensions() -> None:
-    settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
+    settings = json.loads((REPO / ".vscode/settings.json").read_text(encoding="utf-8"))
     schemas = {key.removeprefix("./"): value for key, value in settings["yaml.schemas"].items()}
     assert "data/park.yml" in str(schemas["data/park.schema.json"])
-    recommended = json.loads((ROOT / ".vscode/extensions.json").read_text(encoding="utf-8"))
+    recommended = json.loads((REPO / ".vscode/extensions.json").read_text(encoding="utf-8"))
     assert {"redhat.vscode-yaml", "ms-python.python", "charliermarsh.ruff"} <= set(
         recommended["recommendations"]
     )
 
 
 def test_dev_container_builds_and_forwards_the_preview() -> None:
-    container = json.loads((ROOT / ".devcontainer/devcontainer.json").read_text(encoding="utf-8"))
+    container = json.loads((REPO / ".devcontainer/devcontainer.json").read_text(encoding="utf-8"))
     assert "bookworm" in container["image"] and "3.11" in container["image"]
     # The CJK fonts draw the Chinese link previews, as in CI.
     assert container["postCreateCommand"].endswith("fonts-noto-cjk && make build")
     assert 8000 in container["forwardPorts"]
     assert container["containerEnv"]["SERVE_HOST"] == "0.0.0.0"
-    assert "SERVE_HOST ?= 127.0.0.1" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "SERVE_HOST ?= 127.0.0.1" in (REPO / "Makefile").read_text(encoding="utf-8")

@@ -25,7 +25,8 @@ from bs4 import BeautifulSoup
 from parksite.model.load import load_park
 from parksite.project import ROOT
 from parksite.render.figures import figure_text
-from tests.conftest import LANGS, copy_project, page_file
+from tests.conftest import copy_project
+from tests.site.conftest import LANGS, page_file
 
 # The site's own tests of the built pages and of the data, run against the copy's build:
 # each must hold for any data and pages staff may write (browser tests are left out here,
