@@ -25,7 +25,7 @@ from parksite.checks.notices import log, report_notices
 from parksite.checks.project import check, rendered_problems
 from parksite.content.citations import page_title
 from parksite.content.frontmatter import FACT_SHEET_TEMPLATE, LANDING_TEMPLATE
-from parksite.content.landmarks import fact_sheet_page, sources_page
+from parksite.content.landmarks import sources_page
 from parksite.content.pages import page_key, page_url, relative_url
 from parksite.content.site import Site
 from parksite.content.stories import is_story
@@ -37,7 +37,7 @@ from parksite.mkdocs.storyindex import add_index_pages
 from parksite.mkdocs.themefix import fix_theme_html
 from parksite.model.errors import DataError
 from parksite.project import Project
-from parksite.render.factsheet import HOW_TO_INSTALL, pdf_problem, sheet_link, write_pdfs
+from parksite.render.factsheet import fact_sheet_notice, sheet_link, write_pdfs
 from parksite.render.figures import back_link_html
 from parksite.render.footer import footer_html
 from parksite.render.head import PageInfo, head_html, nav_files
@@ -80,12 +80,9 @@ def on_config(
     except DataError as exc:
         raise PluginError(exc.report()) from None
     report_notices(site)
-    sheet = fact_sheet_page(site)
-    if sheet is not None and pdf_problem(site) is not None:
-        log.info(
-            f"NOTICE: no fact sheet PDF: {pdf_problem(site)}; pages link its print view, "
-            f"docs/{sheet}, instead (to make it: {HOW_TO_INSTALL})"
-        )
+    notice = fact_sheet_notice(site)  # `make build` prints it too (tools/build.py)
+    if notice:
+        log.info(notice)
     return site
 
 

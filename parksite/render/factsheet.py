@@ -62,6 +62,18 @@ def sheet_link_html(link: SheetLink) -> Markup:
     )
 
 
+def fact_sheet_notice(site: Site) -> str | None:
+    """The one line a build prints when it cannot make the fact sheet PDF; None when it can
+    (or the site has no fact sheet)."""
+    page = fact_sheet_page(site)
+    if page is None or pdf_problem(site) is None:
+        return None
+    return (
+        f"Notice: no fact sheet PDF: {pdf_problem(site)}; pages link its print view "
+        f"(docs/{page}) instead. To make it: {HOW_TO_INSTALL}"
+    )
+
+
 def pdf_problem(site: Site) -> str | None:
     """Why this machine cannot print the fact sheet, in one line; None when it can (worked
     out once per build, and only for a site with a fact sheet)."""

@@ -98,10 +98,15 @@ def test_a_language_without_a_font_is_named_with_what_to_install(tmp_path: Path)
 def test_a_machine_without_weasyprint_builds_without_the_pdf(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from parksite.render.factsheet import pdf_problem, write_pdfs
+    from parksite.render.factsheet import fact_sheet_notice, pdf_problem, write_pdfs
 
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # `import weasyprint` now fails
     site = site_of(tmp_path, BASE, PAGES)
     assert pdf_problem(site).startswith("WeasyPrint cannot start here")
     assert write_pdfs(site, tmp_path / "site", "http://127.0.0.1:8000/") == []
     assert sheet_link(site, site.languages["en"], "").href == "sheet/"
+    notice = fact_sheet_notice(site)
+    assert notice.startswith("Notice: no fact sheet PDF: WeasyPrint cannot start here")
+    assert "print view (docs/sheet.md)" in notice and "apt-get install" in notice
+    assert "\n" not in notice
+    assert fact_sheet_notice(site_of(tmp_path / "none", BASE, {"index.md": "# Home\n"})) is None
