@@ -23,6 +23,8 @@ from parksite.i18n.languages import Language
 from parksite.model.errors import DataError, Problem
 from parksite.project import shown
 
+# Type sizes tried, in turn, when the sheet at its own size (fact-sheet.css) overflows a page.
+FIT_SIZES_PT = (9.5, 9, 8.5, 8)
 # What to install where WeasyPrint cannot start or a language has no font (Debian's names).
 HOW_TO_INSTALL = "apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk"
 
@@ -115,11 +117,12 @@ def write_pdfs(site: Site, site_dir: Path, site_url: str) -> list[Path]:
         url = page_url(source, site.languages)
         html = site_dir / url / "index.html"
         refused: list[str] = []
-        document = weasyprint.HTML(
+        source_html = weasyprint.HTML(
             filename=str(html),
             base_url=site_url + url,
             url_fetcher=_local_fetcher(site_dir, site_url, refused),
-        ).render()
+        )
+        document = _fitted(weasyprint, source_html)
         # Written first: which characters found no font is known once the PDF is made.
         data = document.write_pdf() if len(document.pages) == 1 else b""
         wrong = _what_is_wrong(document, refused)
@@ -134,14 +137,28 @@ def write_pdfs(site: Site, site_dir: Path, site_url: str) -> list[Path]:
     return written
 
 
+def _fitted(weasyprint, source_html):
+    """The sheet rendered at its own type size, or a step smaller until it fits on one page
+    (a detail filled in or a longer label must not stop the build), down to the last of
+    FIT_SIZES_PT."""
+    document = source_html.render()
+    for size in FIT_SIZES_PT:
+        if len(document.pages) == 1:
+            break
+        smaller = weasyprint.CSS(string=f"html {{ font-size: {size}pt !important; }}")
+        document = source_html.render(stylesheets=[smaller])
+    return document
+
+
 def _what_is_wrong(document, refused: list[str]) -> tuple[str, str] | None:
     """What keeps a rendered (and written) sheet from being published, and how to fix it;
     None when nothing does."""
     if len(document.pages) != 1:
         return (
             f"the fact sheet fills {len(document.pages)} A4 pages; it must fit on one.",
-            "shorten it: fewer cards or items, shorter sentences (look at its print view, the "
-            "page itself, in the browser's print preview).",
+            f"shorten it (even at {FIT_SIZES_PT[-1]} pt it does not fit): fewer cards or items, "
+            "shorter sentences (look at its print view, the page itself, in the browser's "
+            "print preview).",
         )
     missing = sorted({chr(c) for font in document.fonts.values() for c in font.missing})
     if missing:

@@ -76,7 +76,7 @@ def test_a_page_made_for_print_shows_figures_as_text_with_their_numbers() -> Non
     notes = PageNotes(plain=True)
     html = soup(fact_html(PARK, "patents.national", EN, "p", notes))
     assert not html.select("[tabindex], .fact__note")
-    assert html.get_text() == "713 patents1"
+    assert html.get_text() == figure_text(PARK, PARK.facts["patents.national"], EN) + "1"
 
 
 def test_converted_amounts_keep_more_than_and_say_about_otherwise() -> None:
@@ -102,9 +102,9 @@ def test_cards_show_units_and_name_their_source_once_per_source() -> None:
         "来源：晚报，2021年11月3日",
     ]
     value = html.select_one('[data-fact="patents.national"] .fact-card__value')
+    unit = PARK.units["patents"]["zh"]
     assert (
-        value.get_text() == "713项专利"
-        and value.select_one(".fact-card__unit").get_text() == "项专利"
+        value.get_text() == f"713{unit}" and value.select_one(".fact-card__unit").get_text() == unit
     )
     assert list(notes.shown) == ["patents.national", "revenue.total", "lab.area"]
     assert notes.facts == []  # cards carry no footnote numbers
