@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from parksite.checks.project import PLACEHOLDER_MACROS
 from parksite.content.citations import macro_calls
 from parksite.content.site import Site
 from parksite.model.park import Park
@@ -16,8 +17,6 @@ from parksite.model.review import review_notices
 from parksite.project import shown
 
 log = logging.getLogger("mkdocs.plugins.parksite")
-# Macros whose arguments name placeholders.
-PLACEHOLDER_MACROS = {"placeholder", "details"}
 
 
 def placeholder_notices(park: Park, site: Site | None = None) -> list[str]:

@@ -70,7 +70,9 @@ def shown(site: Path) -> dict[tuple[str, str, str], list[str]]:
             html = soup(page_file(site, lang, page))
             for node in html.select("article [data-fact]:not(.fact-sources li)"):
                 key = (lang, page, node["data-fact"])
-                found.setdefault(key, []).append(node.get_text(" ", strip=True))
+                # As written, without spaces between elements: a card's unit is an element of
+                # its own ("4500余" + "人").
+                found.setdefault(key, []).append(node.get_text())
     return found
 
 

@@ -15,16 +15,30 @@ import pytest
 from bs4 import BeautifulSoup
 
 from parksite.content.citations import macro_calls
+from parksite.i18n.languages import i18n_languages
 from parksite.mkdocs.reproducible import source_date_epoch
-from parksite.model.load import load_park
 from parksite.model.review import overdue, period_end
-from parksite.project import DATA_FILE, DOCS_DIR, PROJECT
+from parksite.project import PROJECT
 from parksite.tools.weight import BUDGET, first_visit
-from tests.conftest import LANGS, PAGES, page_file
+from tests.site.conftest import (
+    HOME,
+    KEY_FIGURES,
+    LANGS,
+    LANGUAGES,
+    PAGES,
+    PARK,
+    SHEET,
+    SITE,
+    STORIES,
+    page_file,
+    pages_calling,
+    soup,
+    url_of,
+)
 
-PARK = load_park(DATA_FILE, LANGS)
-SHEET = "fact-sheet/"
-ALL = (*PAGES, SHEET)
+needs_sheet = pytest.mark.skipif(SHEET is None, reason="this site has no fact sheet page")
+SOURCES = pages_calling("sources_index")[0]
+CONTACT = pages_calling("details", "placeholder")[0]
 
 
 def pdf_objects(data: bytes) -> bytes:
@@ -38,25 +52,20 @@ def pdf_objects(data: bytes) -> bytes:
     return b"\n".join(unpacked)
 
 
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-
-
 def built_on() -> dt.date:
     """The build's date: the commit's, as the build takes it (SOURCE_DATE_EPOCH)."""
     return dt.datetime.fromtimestamp(int(source_date_epoch()), dt.UTC).date()
 
 
 def site_name(lang: str) -> str:
-    config = PROJECT.config
-    if lang == "en":
-        return config["site_name"]
-    [i18n] = [p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p]
-    return next(entry["site_name"] for entry in i18n["languages"] if entry["locale"] == lang)
+    """The site's name in a language: mkdocs.yml's, or the i18n plugin's for that language."""
+    entry = next(e for e in i18n_languages(PROJECT.config) if e.get("locale") == lang)
+    return entry.get("site_name") or PROJECT.config["site_name"]
 
 
 def home_source(lang: str) -> str:
-    return (DOCS_DIR / ("index.md" if lang == "en" else f"index.{lang}.md")).read_text("utf-8")
+    home = LANGUAGES.file_in("index.md", LANGUAGES[lang])
+    return SITE.pages[SITE.docs_dir / home]
 
 
 def target(site: Path, page: Path, href: str) -> Path:
@@ -70,7 +79,7 @@ def target(site: Path, page: Path, href: str) -> Path:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_landing_page_is_full_width_and_opens_with_the_park(site: Path, lang: str) -> None:
-    html = soup(page_file(site, lang, ""))
+    html = soup(page_file(site, lang, HOME))
     for sidebar in html.select(".md-sidebar"):
         assert sidebar.has_attr("hidden"), sidebar.get("class")
     opening = html.select_one(".landing .landing-band--opening")
@@ -82,7 +91,7 @@ def test_the_landing_page_is_full_width_and_opens_with_the_park(site: Path, lang
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_landing_page_is_built_from_the_data(site: Path, lang: str) -> None:
-    html = soup(page_file(site, lang, ""))
+    html = soup(page_file(site, lang, HOME))
     calls = macro_calls(home_source(lang))
     cards = [arg for name, args, _ in calls if name == "cards" for arg in args]
     assert cards, "the landing page shows key-figure cards"
@@ -95,7 +104,7 @@ def test_the_landing_page_is_built_from_the_data(site: Path, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_landing_page_calls_to_contact_and_to_the_fact_sheet(site: Path, lang: str) -> None:
-    page = page_file(site, lang, "")
+    page = page_file(site, lang, HOME)
     buttons = soup(page).select(".landing-band--opening .park-actions a.park-button")
     assert len(buttons) >= 2
     for button in buttons:
@@ -108,7 +117,7 @@ def test_the_landing_page_calls_to_contact_and_to_the_fact_sheet(site: Path, lan
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_menu_label_is_its_pages_title(site: Path, lang: str) -> None:
-    page = page_file(site, lang, "about/")
+    page = page_file(site, lang, KEY_FIGURES)
     tabs = soup(page).select(".md-tabs__list a.md-tabs__link")
     assert tabs
     for tab in tabs:
@@ -118,8 +127,8 @@ def test_each_menu_label_is_its_pages_title(site: Path, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_sources_are_in_every_footer_not_in_the_menu(site: Path, lang: str) -> None:
-    sources = page_file(site, lang, "sources/").resolve()
-    for name in PAGES:
+    sources = page_file(site, lang, SOURCES).resolve()
+    for name in (page for page in PAGES if page != SHEET):
         page = page_file(site, lang, name)
         html = soup(page)
         tabs = {target(site, page, a["href"]) for a in html.select(".md-tabs a")}
@@ -130,6 +139,7 @@ def test_sources_are_in_every_footer_not_in_the_menu(site: Path, lang: str) -> N
 # --- The fact sheet --------------------------------------------------------------------------
 
 
+@needs_sheet
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_fact_sheet_is_one_a4_page_per_language(site: Path, lang: str) -> None:
     sheet = page_file(site, lang, SHEET)
@@ -142,12 +152,13 @@ def test_the_fact_sheet_is_one_a4_page_per_language(site: Path, lang: str) -> No
     if lang == "zh":  # Chinese is set in a font that has it, not as empty boxes
         assert b"CJK" in objects
     # Linked from the landing page, Key figures and every footer.
-    for name in ("", "key-figures/", "contact/"):
+    for name in (HOME, KEY_FIGURES, CONTACT):
         page = page_file(site, lang, name)
         links = {target(site, page, a["href"]) for a in soup(page).select("a[href$='.pdf']")}
         assert pdf.resolve() in links, name
 
 
+@needs_sheet
 def test_the_fact_sheet_pdf_is_named_for_its_language(site: Path) -> None:
     for lang in LANGS:
         [pdf] = page_file(site, lang, SHEET).parent.glob("*.pdf")
@@ -163,12 +174,12 @@ def shown_facts(html: BeautifulSoup) -> set[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", ALL)
+@pytest.mark.parametrize("page", PAGES)
 def test_every_page_says_when_its_figures_were_reported(site: Path, lang: str, page: str) -> None:
     html = soup(page_file(site, lang, page))
     facts = shown_facts(html)
     dateline = html.select_one("p.dateline")
-    if not facts or page == "sources/":
+    if not facts or page == SOURCES:
         return
     assert dateline is not None, page
     text = dateline.get_text()
@@ -182,7 +193,7 @@ def test_every_page_says_when_its_figures_were_reported(site: Path, lang: str, p
 def test_the_footer_tells_when_figures_were_reported_from_when_they_were_checked(
     site: Path, lang: str
 ) -> None:
-    footer = soup(page_file(site, lang, "")).select_one("footer .park-footer")
+    footer = soup(page_file(site, lang, HOME)).select_one("footer .park-footer")
     reported = footer.select_one(".park-footer__reported").get_text()
     years = {PARK.sources[fact.source].date.year for fact in PARK.facts.values()}
     assert str(min(years)) in reported and str(max(years)) in reported
@@ -192,7 +203,7 @@ def test_the_footer_tells_when_figures_were_reported_from_when_they_were_checked
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", ALL)
+@pytest.mark.parametrize("page", PAGES)
 def test_plans_read_as_ended_once_their_period_is_over(site: Path, lang: str, page: str) -> None:
     for status in soup(page_file(site, lang, page)).select(".plan-status[data-fact]"):
         end = period_end(PARK.facts[status["data-fact"]])
@@ -207,7 +218,7 @@ def test_plans_read_as_ended_once_their_period_is_over(site: Path, lang: str, pa
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", ALL)
+@pytest.mark.parametrize("page", PAGES)
 def test_cards_and_source_lists_name_each_source_once(site: Path, lang: str, page: str) -> None:
     html = soup(page_file(site, lang, page))
     assert not html.select(".fact-card__source")
@@ -228,7 +239,7 @@ def test_cards_and_source_lists_name_each_source_once(site: Path, lang: str, pag
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", ALL)
+@pytest.mark.parametrize("page", PAGES)
 def test_public_pages_hold_nothing_for_editors(site: Path, lang: str, page: str) -> None:
     article = soup(page_file(site, lang, page)).select_one("article, main")
     for node in article.select("code, pre"):
@@ -248,19 +259,20 @@ def test_public_pages_hold_nothing_for_editors(site: Path, lang: str, page: str)
 def test_pages_fit_a_360_px_phone_without_scrolling_sideways(browser, server, lang) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740})
     tab = context.new_page()
-    for page in ("", "key-figures/", "stories/ruifei/", "contact/", SHEET):
-        tab.goto(server + ("zh/" if lang == "zh" else "") + page, wait_until="load")
+    for page in (HOME, KEY_FIGURES, STORIES[0], CONTACT, *([SHEET] if SHEET else [])):
+        tab.goto(server + url_of(lang, page), wait_until="load")
         width = tab.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"{lang}/{page} is {width} px wide"
     context.close()
 
 
+@needs_sheet
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_fact_sheet_view_is_accessible_and_light(browser, server, lang) -> None:
     from tests.site.test_accessibility import AXE, AXE_TAGS
 
-    url = server + ("zh/" if lang == "zh" else "") + SHEET
+    url = server + url_of(lang, SHEET)
     for width in (360, 1280):
         context = browser.new_context(viewport={"width": width, "height": 900})
         tab = context.new_page()
@@ -274,3 +286,13 @@ def test_the_fact_sheet_view_is_accessible_and_light(browser, server, lang) -> N
         context.close()
     sizes = first_visit(browser, url)
     assert sum(sizes.values()) <= BUDGET
+
+
+@needs_sheet
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_fact_sheet_page_loads_its_own_style_and_no_script(site: Path, lang: str) -> None:
+    html = soup(page_file(site, lang, SHEET))
+    sheets = [link["href"] for link in html.select('link[rel="stylesheet"]')]
+    assert len(sheets) == 1 and sheets[0].endswith("assets/fact-sheet.css"), sheets
+    assert not html.select("script[src]")
+    assert html.select_one("main article.sheet h1")
