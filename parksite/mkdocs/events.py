@@ -162,7 +162,8 @@ def on_page_context(site: Site, context, page, config, nav):
     if template == LANDING_TEMPLATE:
         context["park_bands"] = bands(page.content)
     elif template == FACT_SHEET_TEMPLATE:
-        context["park_footer"] = footer_html(park, lang, None)
+        # No links in a footer made for paper; the share image stays, hidden, for WeChat.
+        context["park_footer"] = footer_html(park, lang, relative_url(page.url, image))
         context["park_sheet_link"] = sheet_link(site, lang, page.url)
         context["park_site_address"] = config.site_url + lang.prefix
     folder = site.stories_folder
