@@ -7,15 +7,15 @@ check and `make check` share one scan.
 
 from __future__ import annotations
 
-import ast
-import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from parksite.content.code import blank_code
+from parksite.content import frontmatter
+from parksite.content.calls import Call, PageError, page_calls
+from parksite.content.code import blank_code, protect_code
 from parksite.content.stories import front_matter, front_matter_line, read_front_matter
 from parksite.i18n.languages import Language
 from parksite.model.errors import Problem
@@ -25,10 +25,8 @@ from parksite.project import shown
 if TYPE_CHECKING:
     from parksite.content.site import Site
 
-# A macro call as editors write it: {{ fact("patents.national") }}, {{ cards("a", "b") }}.
-MACRO_CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\s*\((?P<args>[^)]*)\)\s*-?\}\}")
-# Macros whose arguments are fact ids (`period` is main's: the years a figure covers);
-# money also shows the exchange rate behind dollars.
+# Macros whose arguments are fact ids; money and cards also show the rate behind converted
+# amounts.
 _ID_MACROS = {"fact", "money", "fact_list", "cards", "period"}
 
 
@@ -49,23 +47,23 @@ def outside_code(text: str) -> str:
 
 @lru_cache(maxsize=8192)  # the reference check and the citations read the same pages
 def macro_calls(text: str) -> tuple[tuple[str, tuple, int], ...]:
-    """(name, arguments, line) of every macro call a page makes, leaving out code."""
-    text = outside_code(text)
-    found = []
-    for match in MACRO_CALL.finditer(text):
-        args = _arguments(match["args"])
-        if args is not None:
-            found.append((match["name"], args, text.count("\n", 0, match.start()) + 1))
-    return tuple(found)
+    """(name, arguments, line) of every macro call a page makes, leaving out code, as the one
+    reader of pages' templates (content/calls.py) reads them; a page it cannot read cites
+    nothing here (the template check tells its mistake)."""
+    return tuple((call.name, call.args, call.line) for call in page_macro_calls(text))
 
 
-@lru_cache(maxsize=4096)  # pages repeat the same few ids, thousands of times on a big site
-def _arguments(written: str) -> tuple | None:
-    """The literal arguments of a macro call, or None when they are not literals."""
+@lru_cache(maxsize=8192)
+def page_macro_calls(text: str) -> tuple[Call, ...]:
+    """Every macro call of a page with its keyword arguments too, on the page file's lines."""
+    _, body, body_line = frontmatter.split(text)
     try:
-        return ast.literal_eval(f"({written},)") if written.strip() else ()
-    except (SyntaxError, ValueError):
-        return None
+        parts = page_calls(protect_code(body))
+    except PageError:
+        return ()
+    return tuple(
+        replace(part, line=part.line + body_line - 1) for part in parts if isinstance(part, Call)
+    )
 
 
 def _converted_ids(park: Park, ids: tuple) -> bool:
@@ -140,8 +138,10 @@ def stories_folder(site: Site) -> str | None:
     (`story_cards()`): 'stories'; None when no page does (a site without stories)."""
     for path, text in site.pages.items():
         page = path.relative_to(site.docs_dir).as_posix()
+        # Only the full index, `story_cards()`: the home page's `story_cards(limit=3)` is not it.
         if site.language_of(page).default and any(
-            name == "story_cards" and not args for name, args, _ in macro_calls(text)
+            call.name == "story_cards" and not call.args and not call.kwargs
+            for call in page_macro_calls(text)
         ):
             folder = Path(page).parent.as_posix()
             return None if folder == "." else folder

@@ -23,7 +23,10 @@ from parksite.i18n.languages import ENGINE_WORDS, REFERENCE
 from parksite.project import ROOT
 
 SKELETON = Path(__file__).with_name("skeleton")
-PAGES = ("index.md", "key-figures.md", "stories/index.md", "sources.md")
+# The pages of a new site, in the order of its navigation (stories are found from their
+# index, never listed); each is a starting point to rewrite.
+PAGES = ("index.md", "about.md", "stories/index.md", "key-figures.md", "sources.md", "contact.md")
+STORIES = ("stories/example.md",)
 # The facts every skeleton has, by id: what the pages cite.
 CONFIG = """# Configuration of the investor site of {name}. Pages: docs/; facts: data/park.yml;
 # the engine: parksite/ (plugins: parksite). Build with `make build`.
@@ -201,7 +204,10 @@ def mkdocs_yml(name: str, languages: list[str], pages: dict[str, dict[str, str]]
 
 def write_skeleton(root: Path, name: str, languages: list[str], today: dt.date) -> list[Path]:
     """Replace a project's mkdocs.yml, data/ and docs/ with a new park's skeleton."""
-    pages = {code: {p: _page(code, p).replace("{name}", name) for p in PAGES} for code in languages}
+    pages = {
+        code: {p: _page(code, p).replace("{name}", name) for p in (*PAGES, *STORIES)}
+        for code in languages
+    }
     for folder in ("data", "docs"):
         shutil.rmtree(root / folder, ignore_errors=True)
     written = [root / "mkdocs.yml", root / "data" / "park.yml"]

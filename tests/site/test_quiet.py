@@ -82,7 +82,8 @@ def test_a_failed_build_keeps_the_warning_and_says_the_site_is_unchanged(tmp_pat
     )
     assert result.returncode == 1
     assert "key-figure.md" in result.stderr
-    assert "site/ is unchanged" in result.stderr
+    # The copy was never built: nothing is published, and the build says so.
+    assert "Nothing was built; there is no site/ yet: nothing is published." in result.stderr
     assert "Traceback" not in result.stderr
     assert not [line for line in result.stderr.splitlines() if line.startswith(CHATTER)]
 
@@ -98,7 +99,7 @@ def test_pages_are_counted_per_language(tmp_path: Path) -> None:
 
 
 def test_notices_are_summarised_with_how_to_list_them() -> None:
-    from parksite.model.load import load_park
+    from parksite.checks.project import check
 
-    summary = notices_summary(load_park())
+    summary = notices_summary(check().park)
     assert summary.startswith("Still to do: ") and "VERBOSE=1" in summary

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from parksite.model.load import load_park
-from parksite.project import ROOT
+from parksite.checks.project import check
+from parksite.project import ROOT, Project
 from parksite.render.figures import figure_text
 from tests.conftest import copy_project
 from tests.site.conftest import LANGS, page_file
@@ -306,7 +306,8 @@ def test_every_recipe_keeps_check_and_build_green(done: tuple[Path, list[Shows]]
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_change_shows_on_the_built_pages(done: tuple[Path, list[Shows]], lang: str) -> None:
     project, shows = done
-    park = load_park(project / "data" / "park.yml")
+    copy = check(Project(project))
+    park, language = copy.park, copy.languages[lang]
     site = project / "site"
     for item in shows:
         path = page_file(site, lang, item.page)
@@ -317,7 +318,7 @@ def test_every_change_shows_on_the_built_pages(done: tuple[Path, list[Shows]], l
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         if item.fact:
             nodes = page.select(f'[data-fact="{item.fact}"]')
-            written = figure_text(park, park.facts[item.fact], lang)
+            written = figure_text(park, park.facts[item.fact], language)
             assert any(written in n.get_text(" ", strip=True) for n in nodes), (item, written)
         if item.text:
             text = item.text if isinstance(item.text, str) else item.text[LANGS.index(lang)]

@@ -26,6 +26,7 @@ from parksite.content.code import protect_code
 from parksite.mkdocs.sandbox import sandboxed
 from parksite.render.figures import UnknownFact
 from tests.conftest import copy_project
+from tests.site.conftest import SITE, with_value
 
 HOSTILE = {
     "en": '<script>alert("label")</script><img src=x onerror=alert(1)> National patents',
@@ -261,13 +262,14 @@ def test_broken_data_stops_the_build_before_mkdocs(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     before = with_previous_site(project)
     data = project / "data" / "park.yml"
-    data.write_text(
-        data.read_text(encoding="utf-8").replace("value: 713", "value: 713 patents"),
-        encoding="utf-8",
-    )
+    # Any number fact, its value typed with words after it: "713 patents".
+    fact_id = next(f for f, fact in SITE.park.facts.items() if isinstance(fact.value, int))
+    typed = f"{SITE.park.facts[fact_id].value} of them"
+    text = data.read_text(encoding="utf-8")
+    data.write_text(with_value(text, ("facts", fact_id, "value"), typed), encoding="utf-8")
     result = run(project, "-m", "parksite", "build")
     assert result.returncode == 1
-    assert f"data/park.yml line {line_of(data, '713 patents')}, column 12: " in result.stderr
+    assert f"data/park.yml line {line_of(data, typed)}, column 12: " in result.stderr
     assert "Nothing was built; site/ is unchanged." in result.stderr
     assert snapshot(project / "site") == before
 

@@ -131,7 +131,7 @@ def _retitle(page: Path, title: str) -> None:
 
 STORY = """---
 title: {title}
-description: {title}
+description: {title}, a story added to test that its image is drawn from the data.
 summary: {title}
 figure: {figure}
 order: 0

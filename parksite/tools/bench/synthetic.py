@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from parksite.checks.project import check
+from parksite.content.citations import facts_page
 from parksite.mkdocs.plugin import ENGINE_CSS, ENGINE_JS, THEME_DIR
 from parksite.project import ROOT
 
@@ -42,14 +43,14 @@ calls the macros about as often as a real story does.
 
 ## In context
 
-The park reports {{{{ fact("{second}") }}}} and {{{{ money("{money}") }}}} since it began
-operating in {{{{ fact("park.opened") }}}}. A real story would explain what these figures
+The park reports {{{{ fact("{second}") }}}} and {{{{ {amount_macro}("{money}") }}}} since it began
+operating in {{{{ fact("{year}") }}}}. A real story would explain what these figures
 mean for the enterprise it describes, in two or three short paragraphs of plain text.
 
 ## What it means for an investor
 
 A story ends by saying what the case shows an investor, and where to read more: the
-[Key figures](../key-figures.md) page lists every figure with its source and date.
+[Key figures](../{facts_page}) page lists every figure with its source and date.
 """
 
 CHINESE = """---
@@ -69,12 +70,12 @@ order: {order}
 
 ## 背景
 
-园区自{{{{ fact("park.opened") }}}}开始运营以来，取得了{{{{ fact("{second}") }}}}和
-{{{{ money("{money}") }}}}。真实案例会用两三段文字说明这些数据对所介绍企业的意义。
+园区自{{{{ fact("{year}") }}}}开始运营以来，取得了{{{{ fact("{second}") }}}}和
+{{{{ {amount_macro}("{money}") }}}}。真实案例会用两三段文字说明这些数据对所介绍企业的意义。
 
 ## 对投资者的意义
 
-案例最后说明其对投资者的意义以及延伸阅读：[关键数据](../key-figures.md)页面列出了每项数据的出处和日期。
+案例最后说明其对投资者的意义以及延伸阅读：[关键数据](../{facts_page})页面列出了每项数据的出处和日期。
 """
 
 
@@ -88,16 +89,23 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def cited_facts() -> tuple[list[str], list[str]]:
-    """Real fact ids a synthetic story can cite: figures with a value, and amounts in yuan."""
-    park = check().park
+def cited_facts() -> tuple[list[str], list[str], str, str]:
+    """Real fact ids a synthetic story can cite: figures with a value, amounts of money and
+    a year; and the page of the site's table of facts, from a story's folder."""
+    site = check()
+    park = site.park
     figures = [
         fid
         for fid, fact in park.facts.items()
         if fact.value is not None and park.units[fact.unit or ""].kind in ("count", "money")
     ]
     money = [fid for fid in figures if park.is_money(park.facts[fid])]
-    return figures, money
+    year = next(
+        f
+        for f, fact in park.facts.items()
+        if park.units.get(fact.unit or "") and park.units[fact.unit].kind == "year"
+    )
+    return figures, money, year, facts_page(site) or "index.md"
 
 
 def code(n: int) -> str:
@@ -112,7 +120,7 @@ def code(n: int) -> str:
 
 def add_stories(project: Path, count: int) -> None:
     """Write `count` synthetic story pairs (English and Chinese) into a project copy."""
-    figures, money = cited_facts()
+    figures, money, year, table = cited_facts()
     folder = project / "docs" / "stories"
     for n in range(1, count + 1):
         values = {
@@ -120,7 +128,11 @@ def add_stories(project: Path, count: int) -> None:
             "order": 100 + n,
             "figure": figures[n % len(figures)],
             "second": figures[(n + 1) % len(figures)],
-            "money": money[n % len(money)],
+            # An amount of money where the site has one, else another figure.
+            "money": (money or figures)[n % len(money or figures)],
+            "amount_macro": "money" if money else "fact",
+            "year": year,
+            "facts_page": table,
         }
         slug = f"{SYNTHETIC_PREFIX}{n:04d}"
         (folder / f"{slug}.md").write_text(ENGLISH.format(**values), encoding="utf-8")
