@@ -296,3 +296,30 @@ def test_the_fact_sheet_page_loads_its_own_style_and_no_script(site: Path, lang:
     assert len(sheets) == 1 and sheets[0].endswith("assets/fact-sheet.css"), sheets
     assert not html.select("script[src]")
     assert html.select_one("main article.sheet h1")
+
+
+# The contrast of a button's words with what is behind them (WCAG's relative luminance), as
+# the browser computes its colours: axe leaves some backgrounds to a person to review.
+CONTRAST = """() => [...document.querySelectorAll('a.park-button')].map(a => {
+  const rgb = s => s.match(/[\\d.]+/g).map(Number);
+  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => v / 255).map(
+      v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  let node = a, bg = null;
+  while (node && !bg) { const c = rgb(getComputedStyle(node).backgroundColor);
+    if (c.length < 4 || c[3] > 0) bg = c; node = node.parentElement; }
+  const [l1, l2] = [lum(rgb(getComputedStyle(a).color)), lum(bg || [255, 255, 255])];
+  return [a.textContent, (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05)]; })"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_button_reads_against_its_background(browser, server, lang: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    for page in pages_calling("fact_sheet"):
+        tab.goto(server + url_of(lang, page), wait_until="load")
+        found = tab.evaluate(CONTRAST)
+        assert found, page
+        assert all(ratio >= 4.5 for _, ratio in found), (page, found)
+    context.close()
