@@ -30,6 +30,8 @@ from parksite.model.yamlsource import invisible_problems
 from parksite.project import PROJECT, Project, shown
 
 FACT_MACROS = {"fact", "money", "fact_list", "cards", "period"}
+# Macros whose arguments are placeholders (contact details, the ICP number).
+PLACEHOLDER_MACROS = {"placeholder", "details"}
 _OPEN_OR_CLOSE = re.compile(r"\{\{|\}\}")
 _CALLED = re.compile(r"^-?\s*([A-Za-z_]\w*)\s*[(（]")
 # Punctuation a Chinese keyboard types in place of the ASCII a macro call needs.
@@ -46,7 +48,7 @@ _MARKDOWN_NOT_HTML = re.compile(
 def cited_ids(text: str) -> Iterator[tuple[str, str, int]]:
     """(macro, id, line) for every fact or placeholder id a page's text cites."""
     for name, args, line in macro_calls(text):
-        if name not in FACT_MACROS and name != "placeholder":
+        if name not in FACT_MACROS and name not in PLACEHOLDER_MACROS:
             continue
         for arg in args:
             if isinstance(arg, str):
@@ -87,7 +89,7 @@ def call_problems(text: str, file: str, macros: Collection[str]) -> Iterator[Pro
             )
             continue
         called = _CALLED.match(inside.strip())
-        if called and called[1] in FACT_MACROS | {"placeholder"}:
+        if called and called[1] in FACT_MACROS | PLACEHOLDER_MACROS:
             yield from _id_arguments(called[1], inside, file, line)
         if called and called[1] not in macros:
             close = difflib.get_close_matches(called[1], sorted(macros), n=1, cutoff=0.6)
@@ -116,7 +118,7 @@ def _id_arguments(name: str, inside: str, file: str, line: int) -> Iterator[Prob
     bare = [a.strip() for a in arguments.split(",") if a.strip()]
     if not all(re.fullmatch(r"[A-Za-z_][\w.]*", a) for a in bare):
         return  # not an id missing its quotes: the sandbox's words say what it is
-    fallback = '"..."' if name == "placeholder" else '"patents.national"'
+    fallback = '"..."' if name in PLACEHOLDER_MACROS else '"patents.national"'
     example = ", ".join(f'"{a.strip(chr(39))}"' for a in bare) if bare else fallback
     yield Problem(
         file,
@@ -152,7 +154,7 @@ def page_problems(park: Park, pages: dict[Path, str]) -> Iterator[Problem]:
                     _nearest(topic, sorted(park.topics), "the topics are listed under topics:"),
                 )
         for macro, ref, line in refs:
-            known = holders if macro == "placeholder" else facts
+            known = holders if macro in PLACEHOLDER_MACROS else facts
             if ref in known:
                 continue
             if ref.strip() in known:

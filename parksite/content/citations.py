@@ -8,7 +8,7 @@ check and `make check` share one scan.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,15 +50,19 @@ def macro_calls(text: str) -> tuple[tuple[str, tuple, int], ...]:
     """(name, arguments, line) of every macro call a page makes, leaving out code, as the one
     reader of pages' templates (content/calls.py) reads them; a page it cannot read cites
     nothing here (the template check tells its mistake)."""
+    return tuple((call.name, call.args, call.line) for call in page_macro_calls(text))
+
+
+@lru_cache(maxsize=8192)
+def page_macro_calls(text: str) -> tuple[Call, ...]:
+    """Every macro call of a page with its keyword arguments too, on the page file's lines."""
     _, body, body_line = frontmatter.split(text)
     try:
         parts = page_calls(protect_code(body))
     except PageError:
         return ()
     return tuple(
-        (part.name, part.args, part.line + body_line - 1)
-        for part in parts
-        if isinstance(part, Call)
+        replace(part, line=part.line + body_line - 1) for part in parts if isinstance(part, Call)
     )
 
 
@@ -134,8 +138,10 @@ def stories_folder(site: Site) -> str | None:
     (`story_cards()`): 'stories'; None when no page does (a site without stories)."""
     for path, text in site.pages.items():
         page = path.relative_to(site.docs_dir).as_posix()
+        # Only the full index, `story_cards()`: the home page's `story_cards(limit=3)` is not it.
         if site.language_of(page).default and any(
-            name == "story_cards" and not args for name, args, _ in macro_calls(text)
+            call.name == "story_cards" and not call.args and not call.kwargs
+            for call in page_macro_calls(text)
         ):
             folder = Path(page).parent.as_posix()
             return None if folder == "." else folder

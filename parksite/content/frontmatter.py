@@ -15,7 +15,12 @@ from parksite.model.errors import DataError, Problem
 from parksite.model.yamlsource import load_text
 
 # Keys a page's front matter may hold, and what Material's `hide:` may hide.
-KEYS = ("title", "description", "summary", "figure", "order", "hide")
+KEYS = ("title", "description", "summary", "figure", "order", "hide", "template")
+# The engine's own page templates (parksite/theme) a page may ask for: the home page's bands
+# and the fact sheet printed to a PDF. No other: a theme template is not a page's to pick.
+LANDING_TEMPLATE = "landing.html"
+FACT_SHEET_TEMPLATE = "fact-sheet.html"
+TEMPLATES = (LANDING_TEMPLATE, FACT_SHEET_TEMPLATE)
 TEXT_KEYS = ("title", "description", "summary")
 HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
 MAX_CHARS = 10_000  # a title, a description, a summary and a few keys
@@ -118,6 +123,11 @@ def _value_problems(key: str, value: object, line: int) -> list[Problem]:
                 f"expected a whole number, found {value!r}.",
                 "write the story's place in the list as digits: order: 3 (1 comes first).",
             )
+    elif key == "template" and value not in TEMPLATES:
+        return problem(
+            f"`{value}` is not one of the site's page templates.",
+            f"write one of {', '.join(TEMPLATES)}, or delete `template:` (most pages need none).",
+        )
     elif key == "hide" and not (isinstance(value, list) and all(v in HIDE for v in value)):
         return problem(
             f"`hide:` lists what the theme hides, one of {', '.join(HIDE)}.",

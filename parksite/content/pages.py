@@ -10,6 +10,7 @@ from typing import Any
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from parksite.content.code import blank_code
 from parksite.i18n.languages import Languages
 from parksite.model.errors import DataError
 from parksite.model.load import read_text
@@ -68,3 +69,16 @@ def page_url(src_uri: str, languages: Languages) -> str:
     base = languages.file_in(src_uri, languages.default)
     url = File(base, "", "", use_directory_urls=True).url.removeprefix("./")
     return languages.of_file(src_uri).prefix + url
+
+
+def with_intro_block(markdown: str, block: str) -> str:
+    """A page's Markdown with a block of HTML at the end of its introduction: before its first
+    `## ` section, else after its `# ` title, else first. Code is never read as a heading."""
+    lines = markdown.split("\n")
+    scan = blank_code(markdown).split("\n")
+    at = next((n for n, line in enumerate(scan) if line.startswith("## ")), None)
+    if at is None:
+        title = next((n for n, line in enumerate(scan) if line.startswith("# ")), None)
+        at = 0 if title is None else title + 1
+    lines[at:at] = ["", block, ""]
+    return "\n".join(lines)

@@ -16,6 +16,7 @@ from parksite.content.stories import Story, list_stories
 from parksite.i18n.languages import Language, Languages, build_languages
 from parksite.model.load import load_park
 from parksite.model.park import Park
+from parksite.model.review import build_date
 from parksite.project import Project, shown
 
 T = TypeVar("T")
@@ -31,17 +32,27 @@ class Site:
     docs_dir: Path
     # Every page's text, by path, in order: one listing and one read for every check.
     pages: dict[Path, str]
+    # The build's date (the last commit's): what pages say about time (a plan's period has
+    # ended, a figure may have changed since) follows it, so two builds of a commit agree.
+    built_on: dt.date = field(default_factory=build_date)
     _memo: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(
-        cls, project: Project, docs_dir: Path | None = None, *, today: dt.date | None = None
+        cls,
+        project: Project,
+        docs_dir: Path | None = None,
+        *,
+        today: dt.date | None = None,
+        built_on: dt.date | None = None,
     ) -> Site:
-        """Read the languages, the data and the pages; raise DataError on any mistake."""
+        """Read the languages, the data and the pages; raise DataError on any mistake.
+        `today` is the day dates are checked against (the clock's by default), `built_on` the
+        build's date (build_date()'s by default)."""
         languages = build_languages(project.config, shown(project.config_file), project.words_dir)
         park = load_park(project.data_file, languages.codes, today=today)
         docs = docs_dir or project.docs_dir
-        return cls(project, languages, park, docs, read_pages(docs))
+        return cls(project, languages, park, docs, read_pages(docs), built_on or build_date())
 
     def memo(self, key: Hashable, make: Callable[[], T]) -> T:
         """`make()` once for this build: what every page and check of it shares."""

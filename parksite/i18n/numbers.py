@@ -87,6 +87,29 @@ def format_date(date: dt.date, lang: Language) -> str:
     return babel_date(date, format=lang.words["numbers.date"], locale=lang.locale)
 
 
+@lru_cache(maxsize=1024)
+def format_month(date: dt.date, lang: Language) -> str:
+    """The month a figure was reported in: 'January 2022' / '2022年1月'."""
+    return babel_date(date, format=lang.words["numbers.month"], locale=lang.locale)
+
+
+def format_months(dates: list[dt.date], lang: Language) -> str:
+    """The months of some dates, each once, in order: 'November 2021 and January 2022'."""
+    months = sorted({date.replace(day=1) for date in dates})
+    return join_items([format_month(month, lang) for month in months], lang)
+
+
+def format_month_span(dates: list[dt.date], lang: Language) -> str:
+    """When a set of figures was reported: 'in January 2022', or 'between November 2021 and
+    October 2022' (the first and the last month)."""
+    first, last = min(dates), max(dates)
+    if (first.year, first.month) == (last.year, last.month):
+        return lang.words.format("months.one", month=format_month(first, lang))
+    return lang.words.format(
+        "months.span", start=format_month(first, lang), end=format_month(last, lang)
+    )
+
+
 def format_period(year: int | None, start: int | None, end: int | None, lang: Language) -> str:
     """The time a figure covers: '2021', 'since 2015', '2022–2024' / '2021年', '2015年以来'."""
     if year is not None:

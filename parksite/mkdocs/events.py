@@ -21,9 +21,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from parksite.checks.files import published_problems
-from parksite.checks.notices import report_notices
+from parksite.checks.notices import log, report_notices
 from parksite.checks.project import check, rendered_problems
-from parksite.content.pages import page_key, relative_url
+from parksite.content.citations import page_title
+from parksite.content.frontmatter import FACT_SHEET_TEMPLATE, LANDING_TEMPLATE
+from parksite.content.landmarks import sources_page
+from parksite.content.pages import page_key, page_url, relative_url
 from parksite.content.site import Site
 from parksite.content.stories import is_story
 from parksite.mkdocs.macros import engine_macros
@@ -34,9 +37,11 @@ from parksite.mkdocs.storyindex import add_index_pages
 from parksite.mkdocs.themefix import fix_theme_html
 from parksite.model.errors import DataError
 from parksite.project import Project
+from parksite.render.factsheet import fact_sheet_notice, sheet_link, write_pdfs
 from parksite.render.figures import back_link_html
 from parksite.render.footer import footer_html
 from parksite.render.head import PageInfo, head_html, nav_files
+from parksite.render.landing import bands
 
 # Files of the theme that readers never need: Material's palette stylesheet, which no page
 # links (see themefix.py) and which would otherwise be published under a year-long cache.
@@ -74,7 +79,10 @@ def on_config(
         site = check(project, Path(config.docs_dir), macros=engine_macros())
     except DataError as exc:
         raise PluginError(exc.report()) from None
-    report_notices(site.park)
+    report_notices(site)
+    notice = fact_sheet_notice(site)  # `make build` prints it too (tools/build.py)
+    if notice:
+        log.info(notice)
     return site
 
 
@@ -147,13 +155,38 @@ def on_page_context(site: Site, context, page, config, nav):
         image_alt=alt,
     )
     context["park_head"] = head_html(park, info, languages, config.site_url, config.site_name)
-    context["park_footer"] = footer_html(park, lang, relative_url(page.url, image))
+    context["park_footer"] = footer_html(
+        park, lang, relative_url(page.url, image), footer_links(site, lang, page.url)
+    )
+    template = page.meta.get("template")
+    if template == LANDING_TEMPLATE:
+        context["park_bands"] = bands(page.content)
+    elif template == FACT_SHEET_TEMPLATE:
+        # No links in a footer made for paper; the share image stays, hidden, for WeChat.
+        context["park_footer"] = footer_html(park, lang, relative_url(page.url, image))
+        context["park_sheet_link"] = sheet_link(site, lang, page.url)
+        context["park_site_address"] = config.site_url + lang.prefix
     folder = site.stories_folder
     if is_story(key, folder):
         context["park_story_back"] = back_link_html(lang, folder, page.url)
     if not in_nav:
         _light_section_tab(site, nav, key.split("/")[0])
     return context
+
+
+def footer_links(site: Site, lang, from_url: str) -> list[tuple[str, str]]:
+    """The footer's links, relative to the page: the Sources page (out of the menu, which
+    shows what an investor looks for first) and the fact sheet."""
+    links = []
+    sources = sources_page(site)
+    if sources is not None:
+        own = site.languages.file_in(sources, lang)
+        href = relative_url(from_url, page_url(own, site.languages))
+        links.append((href, page_title(site.docs_dir / own)))
+    sheet = sheet_link(site, lang, from_url)
+    if sheet is not None:
+        links.append((sheet.href, sheet.text))
+    return links
 
 
 def _light_section_tab(site: Site, nav, section: str) -> None:
@@ -226,3 +259,7 @@ def on_post_build(site: Site, config) -> None:
     if nested_language_build(config):
         return
     write_crawler_files(Path(config.site_dir), config.site_url, site.languages)
+    try:
+        write_pdfs(site, Path(config.site_dir), config.site_url)
+    except DataError as exc:
+        raise PluginError(exc.report()) from None

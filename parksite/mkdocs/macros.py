@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from parksite.content.citations import facts_page
+from parksite.content.frontmatter import FACT_SHEET_TEMPLATE
+from parksite.content.pages import page_url, relative_url, with_intro_block
 from parksite.content.site import Site
 from parksite.mkdocs.sandbox import use_sandbox
 from parksite.model.history import fact_history
 from parksite.render import figures as render
 from parksite.render.exports import downloads_html, write_exports
+from parksite.render.factsheet import sheet_link, sheet_link_html
 from parksite.render.footer import checked_html
 from parksite.render.footnotes import PageNotes
 from parksite.render.history import history_html
@@ -48,7 +52,7 @@ def define_env(env) -> None:
 
     @env.macro
     def fact(fact_id: str) -> str:
-        """A figure with its qualifier and unit; a tap, hover or focus shows its source and date: {{ fact("patents.national") }}"""
+        """A figure with its qualifier and unit (a tap, hover or focus shows its source and date), or a name or text, plainly: {{ fact("patents.national") }}"""
         return render.fact_html(park, fact_id, lang(), where(), notes())
 
     @env.macro
@@ -58,28 +62,49 @@ def define_env(env) -> None:
 
     @env.macro
     def fact_list(fact_id: str) -> str:
-        """A bulleted list of a list fact's items, with its source: {{ fact_list("platform.partners") }}"""
-        return render.list_html(park, fact_id, lang(), where())
+        """A bulleted list of a list fact's items, its source in the page's list of sources: {{ fact_list("platform.partners") }}"""
+        return render.list_html(park, fact_id, lang(), where(), notes())
 
     @env.macro
     def cards(*fact_ids: str) -> str:
-        """Key-figure cards, one per fact, in the order given: {{ cards("employment.total", "patents.national") }}"""
-        return render.cards_html(park, fact_ids, lang(), where())
+        """Key-figure cards, one per fact, in the order given, each source named once under its cards: {{ cards("employment.total", "patents.national") }}"""
+        return render.cards_html(park, fact_ids, lang(), where(), notes(), site.built_on)
 
     @env.macro
     def facts_table(topic: str | None = None) -> str:
         """Every fact (or one topic's) in a table with source and date: {{ facts_table() }} or {{ facts_table("plans") }}"""
-        return render.table_html(park, lang(), topic, where())
+        return render.table_html(park, lang(), topic, where(), notes(), site.built_on)
 
     @env.macro
     def placeholder(key: str) -> str:
-        """A contact detail or filing number, or a visible "to be provided" mark: {{ placeholder("contact.email") }}"""
+        """A contact detail or filing number once filled in, else nothing: {{ placeholder("contact.email") }}"""
         return render.placeholder_html(park, key, lang(), where())
+
+    @env.macro
+    def details(*keys: str) -> str:
+        """The filled-in contact details among those named, each with its label; nothing until one is: {{ details("contact.address", "contact.email") }}"""
+        return render.details_html(park, keys, lang(), where())
 
     @env.macro
     def period(fact_id: str) -> str:
         """The year or years a figure covers, from its `period:`: {{ period("revenue.2021") }}"""
         return render.period_html(park, fact_id, lang(), where(), notes())
+
+    @env.macro
+    def plan_status(fact_id: str) -> str:
+        """Whether the period of a plan has ended, by the build's date: {{ plan_status("plans.incubation_funds") }}"""
+        return render.plan_status_html(park, fact_id, lang(), site.built_on, where())
+
+    @env.macro
+    def fact_sheet() -> str:
+        """A link to the one-page fact sheet (PDF, or its print view where the build cannot make PDFs): {{ fact_sheet() }}"""
+        link = sheet_link(site, lang(), env.page.url)
+        if link is None:
+            raise ValueError(
+                f"{where()}: fact_sheet(): the site has no fact sheet page (a page with "
+                "`template: fact-sheet.html` in its front matter)."
+            )
+        return sheet_link_html(link)
 
     @env.macro
     def exchange_rate() -> str:
@@ -97,12 +122,14 @@ def define_env(env) -> None:
         return render.sources_html(park, lang())
 
     @env.macro
-    def story_cards(page: int = 1) -> str:
-        """The success stories' cards, a page of them at a time, in their `order:`: {{ story_cards() }}"""
+    def story_cards(page: int = 1, limit: int | None = None) -> str:
+        """The success stories' cards, a page of them at a time, in their `order:` (`limit=3`: the first three): {{ story_cards() }}"""
         language = lang()
         folder = site.stories_folder or ""
         stories = site.stories(language)
-        return render.story_cards_html(park, stories, language, folder, env.page.url, where(), page)
+        return render.story_cards_html(
+            park, stories, language, folder, env.page.url, where(), page, limit, notes()
+        )
 
     @env.macro
     def sources_index() -> str:
@@ -117,21 +144,30 @@ def define_env(env) -> None:
     @env.macro
     def figure_history() -> str:
         """A table of when each fact last changed in the data, from git: {{ figure_history() }}"""
-        return history_html(park, fact_history(site.project.data_file), lang())
+        table = facts_page(site)
+        table_url = None
+        if table is not None:
+            own = page_url(site.languages.file_in(table, lang()), site.languages)
+            table_url = relative_url(env.page.url, own)
+        return history_html(park, fact_history(site.project.data_file), lang(), table_url)
 
 
 def on_pre_page_macros(env) -> None:
     """Render each page in the sandbox (no Python, no build objects); number its figures from 1."""
     use_sandbox(env)
-    env.page.park_notes = PageNotes()
+    env.page.park_notes = PageNotes(plain=env.page.meta.get("template") == FACT_SHEET_TEMPLATE)
 
 
 def on_post_page_macros(env) -> None:
-    """End each page with the list of sources of the figures it shows (what a printout cites)."""
+    """Say under the page's title when its figures were reported, and end the page with the
+    list of sources of the figures it shows (what a printout cites)."""
     notes: PageNotes = env.page.park_notes
+    site = site_of(env)
+    lang = site.language_of(env.page.file.src_uri)
+    if notes.shown:
+        dateline = render.dateline_html(site.park, notes.shown, lang, site.built_on)
+        env.markdown = with_intro_block(env.markdown, str(dateline))
     if notes.facts:
-        site = site_of(env)
-        lang = site.language_of(env.page.file.src_uri)
         env.markdown += f"\n\n{render.footnotes_html(site.park, notes, lang)}\n"
 
 

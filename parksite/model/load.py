@@ -362,6 +362,16 @@ def _consistency_problems(park: Park, located: Located, today: dt.date) -> Itera
                     message=f"source `{sid}` is not listed under `sources:`.",
                     hint=_suggest(sid, known_sources, "add the source under `sources:` first"),
                 )
+        for code, sid in fact.wording.items():
+            if sid not in (fact.source, *fact.also):
+                yield at(
+                    "facts",
+                    fid,
+                    "wording",
+                    code,
+                    message=f"source `{sid}` is neither this fact's `source:` nor under `also:`.",
+                    hint=f"add {sid} under `also:` (it says the same), or correct the id.",
+                )
         if fact.topic not in park.topics:
             yield at(
                 "facts",

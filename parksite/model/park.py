@@ -79,6 +79,21 @@ def _named(codes: list[str]) -> str:
 Texts = Annotated[dict[LanguageCode, Text], AfterValidator(_in_each_language)]
 
 
+def _site_language_codes(codes: list[str], info: ValidationInfo) -> list[str]:
+    languages = site_languages(info)
+    unknown = [code for code in codes if code not in languages]
+    if languages and unknown:
+        raise mistake(
+            f"{', '.join(unknown)} is not one of the site's languages ({', '.join(languages)}).",
+            "list only languages the site is written in.",
+        )
+    return codes
+
+
+# Some of the site's languages: [zh].
+LanguageCodes = Annotated[list[LanguageCode], AfterValidator(_site_language_codes)]
+
+
 class Source(Strict):
     """A publication the facts come from."""
 
@@ -194,6 +209,22 @@ class Fact(Strict):
         description="Check the figure again by this day (default: its source's review_by, "
         "else two years after as_of).",
     )
+    derived: bool = Field(
+        default=False,
+        description="true when the source does not state the figure but implies it (a rate "
+        "worked out from its conversion): notes say 'worked out from', not 'source'.",
+    )
+    wording: dict[LanguageCode, SourceId] = Field(
+        default={},
+        description="The source that gives the fact's text in a language when `source:` does "
+        "not (a Chinese name only a Chinese report gives): {zh: tywb-2021-11-03}; list it under "
+        "`also:` too.",
+    )
+    own_translation: LanguageCodes = Field(
+        default=[],
+        description="Languages in which `text:` or `items:` is this site's own translation of "
+        "a name or title no source gives in that language: pages mark it as ours.",
+    )
 
     @model_validator(mode="after")
     def _one_kind(self) -> Fact:
@@ -276,6 +307,13 @@ class Settings(Strict):
     )
     hosted_in_mainland_china: bool = Field(
         default=False, description="A host in mainland China needs the ICP filing number."
+    )
+    overdue_note_after_days: int | None = Field(
+        default=None,
+        ge=0,
+        description="Days a fact may stay past its review date before its pages tell readers "
+        "it may have changed since (builds tell staff from the review date on); leave out to "
+        "never tell readers.",
     )
 
 

@@ -7,10 +7,12 @@ the page's Language (parksite/i18n/words/).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
+from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name
 from markupsafe import Markup, escape
 
@@ -20,12 +22,14 @@ from parksite.i18n.languages import Language
 from parksite.i18n.numbers import (
     format_converted,
     format_date,
+    format_months,
     format_number,
     format_period,
     format_quantity,
     join_items,
 )
 from parksite.model.park import Fact, Park
+from parksite.model.review import overdue, period_end, period_ended
 from parksite.render.footnotes import PageNotes
 
 # Characters Markdown or Jinja would read as syntax, written as HTML entities instead.
@@ -60,27 +64,64 @@ def get_fact(park: Park, fact_id: str, page: str = "") -> Fact:
 
 
 def source_note(park: Park, fact: Fact, lang: Language) -> str:
-    """'Source: China Daily, Shanxi channel, 30 January 2022' (plain text)."""
+    """'Source: China Daily, Shanxi channel, 30 January 2022' (plain text); for a figure the
+    source implies but does not state, 'Worked out from ...'."""
     source = park.sources[fact.source]
     return lang.words.format(
-        "source_note", publisher=source.publisher[lang.code], date=format_date(fact.as_of, lang)
+        "derived_note" if fact.derived else "source_note",
+        publisher=source.publisher[lang.code],
+        date=format_date(fact.as_of, lang),
+    )
+
+
+def language_name(code: str, lang: Language) -> str:
+    """A source's language named in the page's: the site's word, else Babel's name."""
+    word = lang.words.get(f"language_names.{code}")
+    if word:
+        return word
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name(lang.locale) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def wording_note(park: Park, fact: Fact, lang: Language) -> str | None:
+    """Where a fact's wording in this language comes from, when another report than its
+    source gives it: 'Chinese form as given by Taiyuan Evening News, 3 November 2021'."""
+    sid = fact.wording.get(lang.code)
+    if sid is None or sid == fact.source:
+        return None
+    source = park.sources[sid]
+    return lang.words.format(
+        "wording",
+        language=language_name(lang.code, lang),
+        publisher=source.publisher[lang.code],
+        date=format_date(source.date, lang),
     )
 
 
 def figure_text(park: Park, fact: Fact, lang: Language) -> str:
-    """The figure as plain text: a number with qualifier and unit, a text, or a list."""
+    """The figure as plain text: a number with qualifier and unit, a text, or a list; a name
+    the site translated itself is marked as its own translation."""
     if fact.value is not None:
         unit = park.units[fact.unit or ""]
         return format_quantity(fact.value, lang, unit.kind, unit[lang.code], fact.qualifier)
     if fact.text is not None:
-        return fact.text[lang.code]
-    return join_items([item[lang.code] for item in fact.items or []], lang)
+        text = fact.text[lang.code]
+    else:
+        text = join_items([item[lang.code] for item in fact.items or []], lang)
+    if lang.code in fact.own_translation:
+        return lang.words.format("own_translation", text=text)
+    return text
 
 
 def converted_text(park: Park, fact: Fact, lang: Language) -> str:
-    """The amount in the second currency, computed: 'about US$943 million' / '约合9.43亿美元'."""
+    """The amount in the second currency, computed: 'about US$245 million' / '约合2.45亿美元';
+    an amount of "more than" or "over" keeps it: 'more than US$943 million' / '折合逾9.43亿美元'."""
     second, rate = park.site.second_currency, park.rate_fact()
     amount = format_converted(fact.value, rate.value, lang, second.written[lang.code])
+    if fact.qualifier in ("more_than", "over"):
+        return lang.words.format(f"converted.{fact.qualifier}", amount=amount)
     return lang.words.format("approximately", amount=amount)
 
 
@@ -130,6 +171,10 @@ def _span(
     """
     # data-kind lets figures stand out in running text while names and lists stay plain.
     kind = kind or ("number" if fact.value is not None else "text")
+    if notes is not None and notes.plain:
+        text = park.memo(("plain", fact_id, lang.code, converted, kind), body)
+        notes.converted = notes.converted or converted
+        return _plain(fact_id, park, fact, lang, text, notes, kind)
     number, note_id = (
         notes.cite(fact_id, converted) if notes else (None, f"note-{fact_id.replace('.', '-')}")
     )
@@ -161,11 +206,35 @@ def _span_parts(
     return str(head), str(middle), str(tail)
 
 
+def _plain(
+    fact_id: str,
+    park: Park,
+    fact: Fact,
+    lang: Language,
+    text: str,
+    notes: PageNotes | None = None,
+    kind: str = "text",
+) -> Markup:
+    """A name, place, list or sentence from the data: plain text, not a control. Its footnote
+    number shows in print; the page's list of sources gives its source on screen."""
+    number = notes.cite(fact_id)[0] if notes else None
+    ref = (
+        Markup('<sup class="fact__ref" aria-hidden="true">{}</sup>').format(number)
+        if number
+        else ""
+    )
+    return Markup(
+        '<span class="fact" data-fact="{id}" data-source="{sid}" data-kind="{kind}">{text}{ref}</span>'
+    ).format(id=fact_id, sid=fact.source, kind=kind, text=safe(text), ref=ref)
+
+
 def fact_html(
     park: Park, fact_id: str, lang: Language, page: str = "", notes: PageNotes | None = None
 ) -> Markup:
-    """An inline figure with its source and date in a note."""
+    """An inline figure with its source and date in a note; a name or text, plainly."""
     fact = get_fact(park, fact_id, page)
+    if fact.value is None:
+        return _plain(fact_id, park, fact, lang, figure_text(park, fact, lang), notes)
     return _span(fact_id, park, fact, lang, lambda: figure_text(park, fact, lang), notes)
 
 
@@ -191,52 +260,122 @@ def money_html(
     return _span(fact_id, park, fact, lang, text, notes, converted=True)
 
 
-def list_html(park: Park, fact_id: str, lang: Language, page: str = "") -> Markup:
-    """A bulleted list of a list fact's items, with its source under it."""
+def list_html(
+    park: Park, fact_id: str, lang: Language, page: str = "", notes: PageNotes | None = None
+) -> Markup:
+    """A bulleted list of a list fact's items; its source is in the page's list of sources
+    (its footnote number shows in print)."""
     fact = get_fact(park, fact_id, page)
     items = fact.items or ([fact.text] if fact.text else [])
-    lis = Markup("").join(Markup("<li>{}</li>").format(safe(item[lang.code])) for item in items)
+    number = notes.cite(fact_id)[0] if notes else None
+    ref = (
+        Markup('<sup class="fact__ref" aria-hidden="true">{}</sup>').format(number)
+        if number
+        else ""
+    )
+    mark = lang.code in fact.own_translation
+    lis = Markup("").join(
+        Markup("<li>{}</li>").format(
+            safe(
+                lang.words.format("own_translation", text=item[lang.code])
+                if mark
+                else item[lang.code]
+            )
+        )
+        for item in items
+    )
     return Markup(
-        '<div class="fact-list" data-fact="{id}" data-source="{sid}"><ul>{lis}</ul><p class="fact-note">{note}</p></div>'
-    ).format(id=fact_id, sid=fact.source, lis=lis, note=safe(source_note(park, fact, lang)))
+        '<div class="fact-list" data-fact="{id}" data-source="{sid}"><ul>{lis}</ul>{ref}</div>'
+    ).format(id=fact_id, sid=fact.source, lis=lis, ref=ref)
 
 
 def card_value(park: Park, fact: Fact, lang: Language) -> str:
-    """What a card shows large: counts without their noun (the label says it)."""
-    if fact.value is None:
-        return figure_text(park, fact, lang)
-    unit = park.units[fact.unit or ""]
-    words = unit[lang.code] if unit.kind != "count" else ""
-    return format_quantity(fact.value, lang, unit.kind, words, fact.qualifier)
+    """What a card shows large, as plain text: the figure with its qualifier and unit."""
+    return figure_text(park, fact, lang)
 
 
-def cards_html(park: Park, fact_ids: tuple[str, ...], lang: Language, page: str = "") -> Markup:
-    """A grid of key-figure cards: figure, label, converted amount, source and date."""
-    cards = []
+def card_value_html(park: Park, fact: Fact, lang: Language) -> Markup:
+    """What a card shows large: the number, and its unit word smaller ('4500余<span>人</span>')
+    so that a card never shows a bare number."""
+    unit = park.unit_of(fact)
+    words = unit[lang.code] if unit is not None else ""
+    if fact.value is None or not words or "{}" in words:
+        return safe(figure_text(park, fact, lang))
+    number = format_quantity(fact.value, lang, unit.kind, "", fact.qualifier)
+    return Markup(escape(lang.words["quantity"])).format(
+        number=safe(number),
+        unit=Markup('<span class="fact-card__unit">{}</span>').format(safe(words)),
+    )
+
+
+def plan_tag(park: Park, fact: Fact, lang: Language, today: dt.date | None) -> str:
+    """What a planned figure is: 'Plan for 2022–2024 · period ended' / '2022—2024年计划 · 期限已过'
+    (ended by the build's date), or 'Plan' for a plan without a period."""
+    words = lang.words
+    if fact.period is None:
+        return words["plan.tag"]
+    span = fact.period
+    tag = words.format("plan.period", period=format_period(span.year, span.start, span.end, lang))
+    if today is not None and period_ended(fact, today):
+        tag += words["note_joiner"] + words["plan.ended"]
+    return tag
+
+
+def _by_source(park: Park, fact_ids: Iterable[str]) -> dict[tuple[str, dt.date], list[str]]:
+    """Facts grouped by source and date, in the order each group first appears."""
+    groups: dict[tuple[str, dt.date], list[str]] = {}
     for fact_id in fact_ids:
-        fact = get_fact(park, fact_id, page)
-        extra = Markup("")
-        if park.converts(fact):
-            extra = Markup('<p class="fact-card__usd">{}</p>').format(
-                safe(converted_text(park, fact, lang))
-            )
-        if fact.qualifier == "planned":
-            extra += Markup('<p class="fact-card__tag">{}</p>').format(lang.words["planned"])
-        cards.append(
-            Markup(
-                '<div class="fact-card" data-fact="{id}" data-source="{sid}">'
-                '<p class="fact-card__value">{value}</p><p class="fact-card__label">{label}</p>{extra}'
-                '<p class="fact-card__source">{note}</p></div>'
-            ).format(
-                id=fact_id,
-                sid=fact.source,
-                value=safe(card_value(park, fact, lang)),
-                label=safe(fact.label[lang.code]),
-                extra=extra,
-                note=safe(source_note(park, fact, lang)),
-            )
+        fact = park.facts[fact_id]
+        groups.setdefault((fact.source, fact.as_of), []).append(fact_id)
+    return groups
+
+
+def _card(park: Park, fact_id: str, fact: Fact, lang: Language, today: dt.date | None) -> Markup:
+    extra = Markup("")
+    if park.converts(fact):
+        extra = Markup('<p class="fact-card__usd">{}</p>').format(
+            safe(converted_text(park, fact, lang))
         )
-    grid = Markup('<div class="fact-cards">{}</div>').format(Markup("").join(cards))
+    if fact.qualifier == "planned":
+        extra += Markup('<p class="fact-card__tag">{}</p>').format(
+            plan_tag(park, fact, lang, today)
+        )
+    return Markup(
+        '<div class="fact-card" data-fact="{id}" data-source="{sid}">'
+        '<p class="fact-card__value">{value}</p><p class="fact-card__label">{label}</p>{extra}</div>'
+    ).format(
+        id=fact_id,
+        sid=fact.source,
+        value=card_value_html(park, fact, lang),
+        label=safe(fact.label[lang.code]),
+        extra=extra,
+    )
+
+
+def cards_html(
+    park: Park,
+    fact_ids: tuple[str, ...],
+    lang: Language,
+    page: str = "",
+    notes: PageNotes | None = None,
+    today: dt.date | None = None,
+) -> Markup:
+    """Key-figure cards (figure, label, converted amount), one grid per source and date with
+    that source named once under it."""
+    for fact_id in fact_ids:
+        get_fact(park, fact_id, page)
+    if notes is not None:
+        notes.show(*fact_ids)
+    groups = []
+    for ids in _by_source(park, fact_ids).values():
+        cards = Markup("").join(_card(park, i, park.facts[i], lang, today) for i in ids)
+        first = park.facts[ids[0]]
+        groups.append(
+            Markup(
+                '<div class="fact-cards">{cards}</div><p class="fact-cards__source" data-source="{sid}">{note}</p>'
+            ).format(cards=cards, sid=first.source, note=safe(source_note(park, first, lang)))
+        )
+    grid = Markup('<div class="fact-card-groups">{}</div>').format(Markup("").join(groups))
     if any(park.converts(park.facts[i]) for i in fact_ids):
         grid += _rate_note(park, lang)
     return grid
@@ -250,7 +389,14 @@ def when_text(fact: Fact, lang: Language) -> str:
     return lang.words.format("when", period=period, as_of=as_of)
 
 
-def table_html(park: Park, lang: Language, topic: str | None = None, page: str = "") -> Markup:
+def table_html(
+    park: Park,
+    lang: Language,
+    topic: str | None = None,
+    page: str = "",
+    notes: PageNotes | None = None,
+    today: dt.date | None = None,
+) -> Markup:
     """Every fact (or one topic's) in a table with its figure, period, source and date."""
     if topic is not None and topic not in park.topics:
         raise ValueError(f"{page}: unknown topic '{topic}'; known: {', '.join(park.topics)}.")
@@ -270,11 +416,17 @@ def table_html(park: Park, lang: Language, topic: str | None = None, page: str =
                     "with_converted", amount=figure, converted=converted_text(park, fact, lang)
                 )
             if fact.qualifier == "planned":
-                figure += words["note_joiner"] + words["planned"]
+                figure += words["note_joiner"] + plan_tag(park, fact, lang, today)
+            if notes is not None:
+                notes.show(fact_id)
+            source_cell = safe(source.publisher[lang.code])
+            if fact.derived:
+                source_cell = safe(source_note(park, fact, lang))
+            wording = wording_note(park, fact, lang)
             rows.append(
                 Markup(
                     '<tr id="fact-{anchor}" data-fact="{id}" data-source="{sid}"><td>{label}</td><td class="fact-table__figure">{figure}</td>'
-                    '<td>{when}</td><td><a href="{url}">{publisher}</a></td></tr>'
+                    '<td>{when}</td><td><a href="{url}">{publisher}</a>{wording}</td></tr>'
                 ).format(
                     anchor=fact_id.replace(".", "-"),
                     id=fact_id,
@@ -283,7 +435,8 @@ def table_html(park: Park, lang: Language, topic: str | None = None, page: str =
                     figure=safe(figure),
                     when=safe(when_text(fact, lang)),
                     url=source.url,
-                    publisher=safe(source.publisher[lang.code]),
+                    publisher=source_cell,
+                    wording=Markup("<br><small>{}</small>").format(wording) if wording else "",
                 )
             )
         if not rows:
@@ -303,20 +456,50 @@ def table_html(park: Park, lang: Language, topic: str | None = None, page: str =
     return tables
 
 
-def placeholder_html(park: Park, key: str, lang: Language, page: str = "") -> Markup:
-    """A value the sources lack: shown when filled in, else visibly marked as missing."""
+def _placeholder(park: Park, key: str, page: str):
     entry = park.placeholders.get(key)
     if entry is None:
         raise ValueError(
             f"{page}: unknown placeholder '{key}'; known: {', '.join(park.placeholders)}."
         )
+    return entry
+
+
+def placeholder_html(park: Park, key: str, lang: Language, page: str = "") -> Markup:
+    """A value the sources lack, once someone has filled it in; until then nothing (a public
+    page shows no unconfirmed detail: every build lists it for staff)."""
+    entry = _placeholder(park, key, page)
     if entry.placeholder:
-        return Markup(
-            '<span class="placeholder" data-placeholder="{key}">[{word}: {label}]</span>'
-        ).format(key=key, word=lang.words["placeholder"], label=safe(entry.label[lang.code]))
+        return Markup("")
     return Markup('<span data-placeholder="{key}">{value}</span>').format(
         key=key, value=safe(entry.value or "")
     )
+
+
+def details_html(park: Park, keys: tuple[str, ...], lang: Language, page: str = "") -> Markup:
+    """The filled-in values among some details (contact details), each under its label;
+    nothing at all while none is filled in."""
+    rows = []
+    for key in keys:
+        entry = _placeholder(park, key, page)
+        if entry.placeholder:
+            continue
+        text = entry.value or ""
+        value = safe(text)
+        # An e-mail address or a telephone number opens the reader's mail or phone.
+        if re.fullmatch(r"[^@\s]+@[^@\s]+", text):
+            value = Markup('<a href="mailto:{0}">{0}</a>').format(value)
+        elif re.fullmatch(r"\+?[\d\s()-]{6,}", text):
+            number = re.sub(r"[^\d+]", "", text)
+            value = Markup('<a href="tel:{}">{}</a>').format(number, value)
+        rows.append(
+            Markup('<dt>{label}</dt><dd data-placeholder="{key}">{value}</dd>').format(
+                label=safe(entry.label[lang.code]), key=key, value=value
+            )
+        )
+    if not rows:
+        return Markup("")
+    return Markup('<dl class="details">{}</dl>').format(Markup("").join(rows))
 
 
 def period_html(
@@ -346,15 +529,40 @@ def rate_html(park: Park, lang: Language, page: str = "", notes: PageNotes | Non
             f"{page}: exchange_rate(): this site shows no second currency (`site: "
             "second_currency:` in the data)."
         )
-    return _span(
-        park.site.second_currency.rate,
-        park,
-        fact,
-        lang,
-        lambda: rate_text(park, lang),
-        notes,
-        kind="sentence",
+    return _plain(
+        park.site.second_currency.rate, park, fact, lang, rate_text(park, lang), notes, "sentence"
     )
+
+
+def plan_status_html(
+    park: Park, fact_id: str, lang: Language, today: dt.date, page: str = ""
+) -> Markup:
+    """Whether the period a plan covers has ended, by the build's date: 'That period ended in
+    2024.' / 'That period runs until the end of 2024.'"""
+    fact = get_fact(park, fact_id, page)
+    end = period_end(fact)
+    if end is None:
+        raise ValueError(
+            f"{page}: plan_status('{fact_id}'): this fact has no period with an end "
+            "(`period: {year: 2022}` or `{from: 2022, to: 2024}` in the data)."
+        )
+    key = "plan.status_ended" if period_ended(fact, today) else "plan.status_open"
+    return Markup(
+        '<span class="plan-status" data-fact="{id}" data-source="{sid}">{text}</span>'
+    ).format(id=fact_id, sid=fact.source, text=lang.words.format(key, end=end))
+
+
+def dateline_html(park: Park, fact_ids: Iterable[str], lang: Language, today: dt.date) -> Markup:
+    """Under a page's title: the months its figures were reported in, and, when one of them is
+    past the site's threshold for telling readers, that they may have changed since."""
+    ids = list(dict.fromkeys(fact_ids))
+    if not ids:
+        return Markup("")
+    months = format_months([park.sources[park.facts[i].source].date for i in ids], lang)
+    text = lang.words.format("dateline.reported", months=months)
+    if any(overdue(park, i, today) for i in ids):
+        text += " " * (lang.words["full_stop"] == ".") + lang.words["dateline.changed"]
+    return Markup('<p class="dateline">{}</p>').format(text)
 
 
 def sources_html(park: Park, lang: Language) -> Markup:
@@ -382,19 +590,36 @@ def story_cards_html(
     page_url: str,
     page: str = "",
     number: int = 1,
+    limit: int | None = None,
+    notes: PageNotes | None = None,
 ) -> Markup:
-    """One index page of story cards (title, figure, summary), and links to the other pages."""
+    """One index page of story cards (title, figure, summary), and links to the other pages;
+    with `limit`, the first stories only and no links to other pages. The cards' figures are
+    credited once under the cards when they share a source and date, else on each card."""
     total = page_count(len(stories))
     if not 1 <= number <= total:
         raise ValueError(f"{page}: story_cards(page={number}) but there are {total} pages.")
+    if limit is not None and limit < 1:
+        raise ValueError(f"{page}: story_cards(limit={limit}) shows no story; write 1 or more.")
+    shown = page_of(stories, number)[:limit]
+    figures = []
+    for story in shown:
+        if story.figure:
+            get_fact(park, story.figure, f"{page} (story {story.slug}, `figure:`)")
+            figures.append(story.figure)
+    if notes is not None:
+        notes.show(*figures)
+    groups = _by_source(park, figures)
     cards = []
-    for story in page_of(stories, number):
+    for story in shown:
         figure = Markup("")
         if story.figure:
-            fact = get_fact(park, story.figure, f"{page} (story {story.slug}, `figure:`)")
+            fact = park.facts[story.figure]
             figure = park.memo(
-                ("story figure", story.figure, lang.code),
-                lambda fid=story.figure, fact=fact: _story_figure(park, fid, fact, lang),
+                ("story figure", story.figure, lang.code, len(groups) > 1),
+                lambda fid=story.figure, fact=fact: _story_figure(
+                    park, fid, fact, lang, own_note=len(groups) > 1
+                ),
             )
         href = relative_url(page_url, f"{lang.prefix}{folder}/{story.slug}/")
         cards.append(
@@ -403,20 +628,27 @@ def story_cards_html(
             ).format(href=href, figure=figure, title=safe(story.title), summary=safe(story.summary))
         )
     grid = Markup('<div class="story-cards">{}</div>').format(Markup("").join(cards))
+    if len(groups) == 1:
+        first = park.facts[figures[0]]
+        grid += Markup('<p class="fact-cards__source" data-source="{sid}">{note}</p>').format(
+            sid=first.source, note=safe(source_note(park, first, lang))
+        )
+    if limit is not None:
+        return grid
     return grid + pager_html(number, total, lang, folder, page_url)
 
 
-def _story_figure(park: Park, fact_id: str, fact: Fact, lang: Language) -> Markup:
-    # Inside a link a figure cannot be a control of its own: its source is written out.
+def _story_figure(park: Park, fact_id: str, fact: Fact, lang: Language, own_note: bool) -> Markup:
+    # Inside a link a figure cannot be a control of its own: its source is written out when
+    # the cards do not share one.
+    note = Markup("")
+    if own_note:
+        note = Markup('<span class="story-card__source">{}</span>').format(
+            safe(source_note(park, fact, lang))
+        )
     return Markup(
-        '<span class="fact-card__value" data-fact="{id}" data-source="{sid}">{value}</span>'
-        '<span class="story-card__source">{note}</span>'
-    ).format(
-        id=fact_id,
-        sid=fact.source,
-        note=safe(source_note(park, fact, lang)),
-        value=safe(card_value(park, fact, lang)),
-    )
+        '<span class="fact-card__value" data-fact="{id}" data-source="{sid}">{value}</span>{note}'
+    ).format(id=fact_id, sid=fact.source, value=card_value_html(park, fact, lang), note=note)
 
 
 def pager_html(number: int, total: int, lang: Language, folder: str, page_url: str) -> Markup:
@@ -451,29 +683,73 @@ def back_link_html(lang: Language, folder: str, page_url: str) -> Markup:
 
 
 def footnotes_html(park: Park, notes: PageNotes, lang: Language) -> Markup:
-    """The page's list of sources, numbered as the figures' notes: what a printout cites."""
+    """The page's list of sources, each source once with the figures it gives, numbered as the
+    figures' footnote marks: what a printout cites."""
     key = ("footnotes", tuple(notes.facts), notes.converted, lang.code)
     return park.memo(key, lambda: _footnotes_html(park, notes.facts, notes.converted, lang))
 
 
 def _footnotes_html(park: Park, facts: list[str], converted: bool, lang: Language) -> Markup:
-    pattern = escape(lang.words["footnote"])
-    items = []
-    for fact_id in facts:
-        fact = park.facts[fact_id]
-        source = park.sources[fact.source]
-        item = Markup(pattern).format(
-            label=safe(fact.label[lang.code]),
-            when=safe(when_text(fact, lang)),
+    pattern = escape(lang.words["footnote_source"])
+    groups = []
+    for sid, ids in _sources_of(park, facts).items():
+        source = park.sources[sid]
+        head = Markup(pattern).format(
             publisher=safe(source.publisher[lang.code]),
             title=Markup('<a href="{url}">{title}</a>').format(
                 url=source.url, title=safe(source.title[lang.code])
             ),
             date=safe(format_date(source.date, lang)),
         )
-        items.append(Markup('<li data-fact="{id}">{item}</li>').format(id=fact_id, item=item))
+        items = []
+        for fact_id in ids:
+            fact = park.facts[fact_id]
+            item = safe(fact.label[lang.code])
+            parts = [_when_beyond(fact, source.date, lang), wording_note(park, fact, lang)]
+            if fact.derived:
+                parts = [lang.words["derived"]]
+            when = lang.words["separator"].join(part for part in parts if part)
+            if when:
+                item = Markup(escape(lang.words["footnote_item"])).format(
+                    label=item, when=safe(when)
+                )
+            items.append(
+                Markup('<li value="{n}" data-fact="{id}"><b>{n}</b> {item}</li>').format(
+                    n=facts.index(fact_id) + 1, id=fact_id, item=item
+                )
+            )
+        groups.append(
+            Markup(
+                '<div class="fact-sources__group" data-source="{sid}"><p>{head}</p><ol>{items}</ol></div>'
+            ).format(sid=sid, head=head, items=Markup("").join(items))
+        )
     rate = _rate_note(park, lang) if converted else Markup("")
     return Markup(
         '<section class="fact-sources" aria-labelledby="fact-sources-title">'
-        '<h2 id="fact-sources-title">{head}</h2><ol>{items}</ol>{rate}</section>'
-    ).format(head=lang.words["footnotes"], items=Markup("").join(items), rate=rate)
+        '<h2 id="fact-sources-title">{head}</h2>{groups}{rate}</section>'
+    ).format(head=lang.words["footnotes"], groups=Markup("").join(groups), rate=rate)
+
+
+def _sources_of(park: Park, facts: list[str]) -> dict[str, list[str]]:
+    """The facts of a page by source, sources in the order of their first figure."""
+    by_source: dict[str, list[str]] = {}
+    for fact_id in facts:
+        by_source.setdefault(park.facts[fact_id].source, []).append(fact_id)
+    return by_source
+
+
+def _when_beyond(fact: Fact, published: dt.date, lang: Language) -> str:
+    """What a fact's footnote adds to its source's date: the period it covers, and its own
+    date when that is not the day the source was published."""
+    parts = []
+    if fact.period is not None:
+        span = fact.period
+        period = format_period(span.year, span.start, span.end, lang)
+        # A label that names its period already ('Revenue ... in 2021') needs it once only.
+        if period not in fact.label[lang.code]:
+            parts.append(period)
+    if fact.as_of != published:
+        parts.append(lang.words.format("as_of", date=format_date(fact.as_of, lang)))
+    if len(parts) == 2:
+        return lang.words.format("when", period=parts[0], as_of=parts[1])
+    return parts[0] if parts else ""

@@ -1,46 +1,80 @@
-"""The footer line every page shows: the ICP filing number and when the facts were checked."""
+"""The footer line every page shows: when the figures were reported and when they were last
+checked (two different dates), links to the sources and the fact sheet, and the ICP filing
+number once there is one."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from markupsafe import Markup
 
 from parksite.i18n.languages import Language
-from parksite.i18n.numbers import format_date
+from parksite.i18n.numbers import format_date, format_month_span
 from parksite.model.park import Park
-from parksite.render.figures import placeholder_html
+from parksite.render.figures import safe
 from parksite.render.head import SHARE_SIZE
 
 # The public register of ICP filings, where a reader can verify the number.
 MIIT_FILING_SITE = "https://beian.miit.gov.cn/"
 
 
-def footer_line(park: Park, lang: Language) -> Markup:
-    """The ICP number (when the site has one) linked to the MIIT register, and the check date:
-    the same on every page of a language, so made once per language and data load."""
-    return park.memo(("footer", lang.code), lambda: _footer_line(park, lang))
+def reported_dates(park: Park) -> list:
+    """The publication dates of the sources the facts come from."""
+    return [park.sources[fact.source].date for fact in park.facts.values()]
 
 
-def _footer_line(park: Park, lang: Language) -> Markup:
-    icp = Markup("")
-    if park.site.icp_number:
-        number = placeholder_html(park, park.site.icp_number, lang, "the footer")
-        icp = Markup(
-            '<a class="park-footer__icp" href="{site}" rel="noopener">{number}</a>'
-        ).format(site=MIIT_FILING_SITE, number=number)
-    checked = lang.words.format("footer_checked", date=format_date(park.last_checked, lang))
-    return Markup(
-        '<p class="park-footer">{icp}'
-        '<span class="park-footer__checked" data-last-checked="{iso}">{checked}</span></p>'
-    ).format(icp=icp, iso=park.last_checked.isoformat(), checked=checked)
+def footer_line(park: Park, lang: Language, links: Sequence[tuple[str, str]] = ()) -> Markup:
+    """When the figures were reported, when they were checked, links (address, text) and the
+    ICP number linked to the MIIT register: the same on every page of a language but for the
+    links' addresses, which are relative to the page."""
+    dates = park.memo(
+        ("footer dates", lang.code),
+        lambda: (
+            lang.words.format(
+                "footer_reported", when=format_month_span(reported_dates(park), lang)
+            ),
+            lang.words.format("footer_checked", date=format_date(park.last_checked, lang)),
+        ),
+    )
+    reported, checked = dates
+    parts = [
+        Markup('<span class="park-footer__reported">{}</span>').format(reported),
+        Markup('<span class="park-footer__checked" data-last-checked="{}">{}</span>').format(
+            park.last_checked.isoformat(), checked
+        ),
+    ]
+    parts += [Markup('<a href="{}">{}</a>').format(href, safe(text)) for href, text in links]
+    number = icp_number(park)
+    if number:
+        parts.append(
+            Markup('<a class="park-footer__icp" href="{}" rel="noopener">{}</a>').format(
+                MIIT_FILING_SITE, number
+            )
+        )
+    return Markup('<p class="park-footer">{}</p>').format(Markup("").join(parts))
 
 
-def footer_html(park: Park, lang: Language, share_image: str | None) -> Markup:
+def icp_number(park: Park) -> str | None:
+    """The ICP filing number, once filled in (a mainland-China host without one is refused
+    by the data's check): before that the footer shows no ICP line at all."""
+    key = park.site.icp_number
+    entry = park.placeholders.get(key) if key else None
+    return entry.value if entry is not None and not entry.placeholder else None
+
+
+def footer_html(
+    park: Park,
+    lang: Language,
+    share_image: str | None,
+    links: Sequence[tuple[str, str]] = (),
+) -> Markup:
     """The footer line, then the page's share image for WeChat, which previews a link with the
     page's first large image. The image is hidden and lazy, so browsers never fetch it; the
     404 page, shown at any address, has none (None)."""
+    line = footer_line(park, lang, links)
     if share_image is None:
-        return footer_line(park, lang)
-    return footer_line(park, lang) + Markup(
+        return line
+    return line + Markup(
         '<img class="park-share-image" src="{}" alt="" width="{}" height="{}" loading="lazy" hidden>'
     ).format(share_image, *SHARE_SIZE)
 

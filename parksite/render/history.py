@@ -11,8 +11,11 @@ from parksite.model.park import Park
 from parksite.render.figures import safe
 
 
-def history_html(park: Park, history: dict[str, Change] | None, lang: Language) -> Markup:
-    """A table: each fact, the date it was true, and when it last changed in the data."""
+def history_html(
+    park: Park, history: dict[str, Change] | None, lang: Language, table_url: str | None = None
+) -> Markup:
+    """A table: each fact, the date it was true, and when it last changed in the data; each
+    fact links to its row of the table of all facts at `table_url` when there is one."""
     rows = []
     for fid, fact in park.facts.items():
         change = (history or {}).get(fid)
@@ -26,14 +29,17 @@ def history_html(park: Park, history: dict[str, Change] | None, lang: Language) 
             cell = Markup('<time datetime="{iso}" data-commit="{sha}">{day}</time>').format(
                 iso=change.date.isoformat(), sha=change.commit, day=format_date(change.date, lang)
             )
+        label = safe(fact.label[lang.code])
+        if table_url is not None:
+            label = Markup('<a href="{}#fact-{}">{}</a>').format(
+                table_url, fid.replace(".", "-"), label
+            )
         rows.append(
             Markup(
-                '<tr data-fact="{id}"><td><a href="#fact-{anchor}">{label}</a></td>'
-                "<td>{as_of}</td><td>{cell}</td></tr>"
+                '<tr data-fact="{id}"><td>{label}</td><td>{as_of}</td><td>{cell}</td></tr>'
             ).format(
                 id=fid,
-                anchor=fid.replace(".", "-"),
-                label=safe(fact.label[lang.code]),
+                label=label,
                 as_of=safe(format_date(fact.as_of, lang)),
                 cell=cell,
             )

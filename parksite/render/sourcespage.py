@@ -3,8 +3,7 @@ from it, and for each fact the pages that show it (found by content/citations.py
 
 from __future__ import annotations
 
-from babel import Locale, UnknownLocaleError
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from parksite.content.citations import facts_page, page_title, pages_showing
 from parksite.content.pages import page_key, page_url, relative_url
@@ -12,7 +11,7 @@ from parksite.content.site import Site
 from parksite.content.stories import index_url, is_story
 from parksite.i18n.languages import Language
 from parksite.i18n.numbers import format_date
-from parksite.render.figures import figure_text, safe, when_text
+from parksite.render.figures import figure_text, language_name, safe, when_text
 
 # A fact shown by more stories than this links to the story index instead of to each: with
 # a thousand stories the page would otherwise list a thousand links per fact.
@@ -24,17 +23,6 @@ def listed_pages(pages: list[str], site: Site) -> list[str]:
     folder = site.stories_folder
     stories = {p for p in pages if is_story(page_key(p, site.languages), folder)}
     return pages if len(stories) <= STORIES_LISTED else [p for p in pages if p not in stories]
-
-
-def language_name(code: str, lang: Language) -> str:
-    """A source's language named in the page's: the site's word, else Babel's name."""
-    word = lang.words.get(f"language_names.{code}")
-    if word:
-        return word
-    try:
-        return Locale.parse(code.replace("-", "_")).get_display_name(lang.locale) or code
-    except (ValueError, UnknownLocaleError):
-        return code
 
 
 def sources_page_html(site: Site, lang: Language, page_url_now: str) -> str:
@@ -76,7 +64,8 @@ def sources_page_html(site: Site, lang: Language, page_url_now: str) -> str:
                 links.append(Markup('<a href="{}">{}</a>').format(anchor, safe(table_link[1])))
             label = safe(fact.label[lang.code])
             if sid != fact.source:
-                label += Markup(" <em>({})</em>").format(words["sources_page.also"])
+                also = Markup("<em>{}</em>").format(words["sources_page.also"])
+                label = Markup(escape(words["footnote_item"])).format(label=label, when=also)
             rows.append(
                 Markup(
                     '<tr data-fact="{id}"><td>{label}</td><td>{figure}<br><small>{when}</small></td>'

@@ -35,6 +35,7 @@ from parksite.model.errors import DataError
 from parksite.model.park import Park
 from parksite.model.review import review_date
 from parksite.project import CONFIG_FILE, PROJECT, ROOT, SITE_DIR, shown
+from parksite.render.factsheet import fact_sheet_notice
 from parksite.tools.logs import configure, verbose_wanted
 
 SEE_NOTICES = "make check VERBOSE=1"
@@ -71,7 +72,7 @@ def run_check(verbose: bool = False, *, summarise: bool = True) -> int:
     line = checked_line(park, len(site.pages))
     if verbose or not summarise:
         print(line)
-        for notice in all_notices(park):
+        for notice in all_notices(park, site=site):
             print(f"Notice: {notice}")
     else:
         print(" ".join(filter(None, [line, notices_summary(park)])))
@@ -225,6 +226,11 @@ def build_site(site_dir: Path, verbose: bool) -> int:
             print(exc, file=sys.stderr)
         return 1
     print(built_line(count_pages(site_dir, language_folders(config))))
+    # What the build could not make on this machine, in one line (verbose logs it already).
+    site = getattr(config.plugins.get("parksite"), "site", None)
+    notice = fact_sheet_notice(site) if site is not None else None
+    if notice and not verbose:
+        print(notice)
     return 0
 
 

@@ -232,7 +232,7 @@ FRONT_MATTER = [
         "front matter",
         "template key",
         "---\ntitle: A\ntemplate: 404.html\n---\n\nText.\n",
-        "`template` is not a key",
+        "`404.html` is not one of the site's page templates",
         3,
     ),
     Attack(

@@ -76,7 +76,7 @@ def test_a_site_may_reword_what_the_engine_says(tmp_path: Path) -> None:
     (tmp_path / "en.yml").write_text('source: "From"\n', encoding="utf-8")
     [en] = build_languages(config(EN), "mkdocs.yml", tmp_path).all
     assert en.words["source"] == "From"
-    assert en.words["planned"] == "Planned"
+    assert en.words["plan.tag"] == "Plan"
 
 
 def test_an_unknown_locale_is_refused_with_its_setting() -> None:

@@ -90,9 +90,9 @@ def test_the_downloads_have_one_column_per_language_and_no_converted_value(built
 @pytest.mark.parametrize(
     ("prefix", "html", "og", "money"),
     [
-        ("", "en", "en_US", "more than 450 million euros (about US$489 million)"),
-        ("de/", "de", "de_DE", "mehr als 450 Millionen Euro (etwa 489 Millionen US-Dollar)"),
-        ("zh/", "zh", "zh_CN", "超过4.5亿欧元（约合4.89亿美元）"),
+        ("", "en", "en_US", "more than 450 million euros (more than US$489 million)"),
+        ("de/", "de", "de_DE", "mehr als 450 Millionen Euro (mehr als 489 Millionen US-Dollar)"),
+        ("zh/", "zh", "zh_CN", "超过4.5亿欧元（折合逾4.89亿美元）"),
     ],
 )
 def test_each_language_is_written_as_it_reads(

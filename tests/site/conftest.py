@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from parksite.checks.project import check
 from parksite.content.citations import Citation, all_citations, facts_page, macro_calls
+from parksite.content.landmarks import fact_sheet_page
 from parksite.content.pages import page_url
 from parksite.content.stories import index_url, page_count
 from parksite.i18n.languages import Language, i18n_languages
@@ -93,6 +94,11 @@ def citations(lang: str) -> list[Citation]:
 # The pages the tests single out, found by what they show.
 KEY_FIGURES = page_of_file(facts_page(SITE))  # the complete table of facts
 HOME = PAGES[0]
+# The fact sheet, a page made for paper without the theme's menus (template: fact-sheet.html),
+# and the pages in the theme's frame; the pages of the menu.
+SHEET = page_of_file(fact_sheet_page(SITE)) if fact_sheet_page(SITE) else None
+SCREEN_PAGES = tuple(page for page in PAGES if page != SHEET)
+NAV_PAGES = tuple(page_url(f, LANGUAGES) for f in nav_files(PROJECT.config.get("nav")))
 STORIES = [f"{SITE.stories_folder}/{story.slug}/" for story in SITE.stories(DEFAULT)]
 STORY_INDEX = index_url(1, DEFAULT, SITE.stories_folder) if SITE.stories_folder else None
 

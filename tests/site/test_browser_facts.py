@@ -4,18 +4,31 @@ from __future__ import annotations
 
 import pytest
 
+from parksite.content.landmarks import fact_sheet_page
 from parksite.render.figures import source_note
 from tests.conftest import OUTPUT
-from tests.site.conftest import LANGS, PAGES, PARK, citations, language, page_of_file, url_of
+from tests.site.conftest import (
+    LANGS,
+    PAGES,
+    PARK,
+    SITE,
+    citations,
+    language,
+    page_of_file,
+    url_of,
+)
 
 pytestmark = pytest.mark.browser
 
 SHOTS = OUTPUT / "screenshots"
-# Pages with figures in running text (fact or money), in the order of the site.
+# Pages with figures in running text (fact or money), in the order of the site; not the
+# fact sheet, made for paper, whose figures are text.
+SHEET = fact_sheet_page(SITE)
 WITH_FIGURES = [
     page
     for page in PAGES
     if page in {page_of_file(c.page) for c in citations(LANGS[0]) if c.macro in ("fact", "money")}
+    and (SHEET is None or page != page_of_file(SHEET))
 ]
 
 
@@ -26,8 +39,9 @@ def first_note(tab):
 
 
 def expected_note(tab, lang: str) -> str:
-    """The first figure's note as the data words it: 'Source: …, 30 January 2022'."""
-    fact_id = tab.locator("span.fact").first.get_attribute("data-fact")
+    """The first figure's note as the data words it: 'Source: …, 30 January 2022' (names and
+    texts before it are plain text, with no note)."""
+    fact_id = tab.locator("span.fact:has(> .fact__figure)").first.get_attribute("data-fact")
     return source_note(PARK, PARK.facts[fact_id], language(lang))
 
 

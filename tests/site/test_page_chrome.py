@@ -16,8 +16,9 @@ from tests.site.conftest import (
     KEY_FIGURES,
     LANGS,
     LANGUAGES,
-    PAGES,
+    NAV_PAGES,
     PARK,
+    SCREEN_PAGES,
     SITE,
     STORIES,
     STORY_INDEX,
@@ -57,9 +58,12 @@ def test_the_one_404_page_speaks_every_language(site: Path, site_url: str) -> No
         text = html.select_one(f'article [lang="{lang.html}"]')
         assert lang.words["not_found.title"] in text.get_text()
         assert text.a["href"] == site_url + lang.prefix
-    # Its footer still shows the ICP number, and no share image (it has no address of its own).
-    icp = html.select_one("footer .park-footer a.park-footer__icp")
-    assert (icp is not None) == bool(PARK.site.icp_number)
+    # Its footer still says when the figures were checked, shows the ICP number once it is
+    # filled in (never a placeholder), and has no share image (it has no address of its own).
+    assert html.select_one("footer .park-footer [data-last-checked]") is not None
+    key = PARK.site.icp_number
+    filled = key is not None and not PARK.placeholders[key].placeholder
+    assert (html.select_one("footer .park-footer a.park-footer__icp") is not None) == filled
     assert html.select_one("img.park-share-image") is None
 
 
@@ -75,7 +79,7 @@ HEAD_INLINE = re.compile(r"^__md_scope=")
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", SCREEN_PAGES)
 def test_only_what_the_first_render_needs_blocks_it(site: Path, lang: str, page: str) -> None:
     head = soup(page_file(site, lang, page)).head
     sheets = head.select('link[rel="stylesheet"]')
@@ -145,8 +149,11 @@ def test_a_story_links_back_to_all_stories_and_lights_its_tab(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", [page for page in PAGES if page not in STORIES])
+@pytest.mark.parametrize("page", [page for page in SCREEN_PAGES if page not in STORIES])
 def test_other_pages_have_no_back_link_and_their_own_tab(site: Path, lang: str, page: str) -> None:
     html = soup(page_file(site, lang, page))
     assert html.select(".story-back") == []
-    assert len(html.select(".md-tabs__item--active")) == 1
+    # A page of the menu, or a further page of the story index, lights its tab; a page
+    # outside the menu (the Sources page, linked from every footer) lights none.
+    in_menu = page in NAV_PAGES or (STORY_INDEX is not None and page.startswith(STORY_INDEX))
+    assert len(html.select(".md-tabs__item--active")) == int(in_menu)

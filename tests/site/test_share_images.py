@@ -25,7 +25,7 @@ from parksite.render.fonts import FAMILIES, font_files
 from parksite.render.head import SHARE_SIZE
 from parksite.render.shareimage import page_figures
 from tests.conftest import copy_project, mkdocs_build
-from tests.site.conftest import LANGS, PAGES, page_file
+from tests.site.conftest import LANGS, NAV_PAGES, PAGES, page_file
 
 SITE = check()
 PARK = SITE.park
@@ -55,8 +55,9 @@ def head(site: Path, lang: str, page: str) -> BeautifulSoup:
 
 
 def nav_pages() -> list[str]:
-    """The pages of the navigation, as addresses: '', 'about/', 'stories/'."""
-    return [p for p in PAGES if not p.startswith("stories/") or p == "stories/"]
+    """The pages of the navigation, as addresses: '', 'about/', 'stories/' (a page outside
+    it, such as the Sources page, shares its section's image or the home page's)."""
+    return list(NAV_PAGES)
 
 
 # --- The built site -----------------------------------------------------------------------

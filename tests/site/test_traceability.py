@@ -46,6 +46,8 @@ from tests.site.conftest import (
 )
 
 SECOND = PARK.site.second_currency
+# The page with the table of when each figure last changed (the Sources page).
+HISTORY = pages_calling("figure_history")[0]
 needs_second_currency = pytest.mark.skipif(
     SECOND is None, reason="this site shows no amount in a second currency"
 )
@@ -58,13 +60,22 @@ def test_each_figure_has_a_numbered_entry_in_the_page_source_list(
 ) -> None:
     html = soup(page_file(site, lang, page))
     figures = html.select("span.fact[data-fact]")
-    listed = [li["data-fact"] for li in html.select("section.fact-sources li[data-fact]")]
-    assert len(listed) == len(set(listed))
+    # Each source once, then its figures, each numbered as the figures' marks.
+    listed = {
+        int(li["value"]): li["data-fact"]
+        for li in html.select("section.fact-sources li[data-fact]")
+    }
+    assert sorted(listed) == list(range(1, len(listed) + 1))
+    assert len(set(listed.values())) == len(listed)
     for node in figures:
         number = int(node.select_one(".fact__ref").get_text())
-        assert listed[number - 1] == node["data-fact"], node
-    for li in html.select("section.fact-sources li"):
-        assert li.a["href"] == PARK.sources[PARK.facts[li["data-fact"]].source].url
+        assert listed[number] == node["data-fact"], node
+    groups = html.select("section.fact-sources .fact-sources__group")
+    assert len({g["data-source"] for g in groups}) == len(groups)
+    for group in groups:
+        assert group.p.a["href"] == PARK.sources[group["data-source"]].url
+        for li in group.select("li[data-fact]"):
+            assert PARK.facts[li["data-fact"]].source == group["data-source"], li
 
 
 def shown_on(lang: str, fact_id: str) -> set[str]:
@@ -221,13 +232,13 @@ def test_changing_the_rate_changes_every_converted_amount(site: Path, tmp_path: 
     exported = json.loads((tmp_path / "site" / EXPORT_DIR / JSON_NAME).read_text("utf-8"))
     assert next(r for r in exported["facts"] if r["id"] == SECOND.rate)["value"] == new_rate
     # A copy without git history says so instead of showing dates.
-    history = soup(page_file(tmp_path / "site", LANGS[0], KEY_FIGURES)).select("table.fact-history")
+    history = soup(page_file(tmp_path / "site", LANGS[0], HISTORY)).select("table.fact-history")
     assert LANGUAGES.default.words["history.not_in_git"] in history[0].get_text()
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_key_figures_show_when_each_fact_last_changed(site: Path, lang: str) -> None:
-    rows = soup(page_file(site, lang, KEY_FIGURES)).select("table.fact-history tr[data-fact]")
+    rows = soup(page_file(site, lang, HISTORY)).select("table.fact-history tr[data-fact]")
     assert {row["data-fact"] for row in rows} == set(PARK.facts)
     history = fact_history(PROJECT.data_file)
     assert history is not None, "the tests run in a git checkout"
