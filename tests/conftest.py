@@ -134,3 +134,18 @@ def browser() -> Iterator[object]:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{exc} — CI must run the browser tests")
         pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="session")
+def cjk_fonts() -> dict[str, Path]:
+    """This machine's fonts, with Noto Sans CJK: a skip without it, a failure under CI."""
+    from parksite.render.fonts import FAMILIES, font_files
+
+    cjk = next(name for name, _ in FAMILIES if "CJK" in name)
+    files = font_files()
+    if cjk not in files:
+        message = f"no {cjk}: install Debian's fonts-noto-cjk to test drawing Chinese"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " — CI must draw the images")
+        pytest.skip(message)
+    return files

@@ -14,7 +14,7 @@ _FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     # Nu Html Checker: an empty tabindex is not an integer (section labels in the navigation).
     (re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""'), r"\1"),
 )
-# What blocks a page's first render (reviewed for issue 4, held by tests/test_render_blocking.py):
+# What blocks a page's first render (reviewed for issue 4, held by tests/site/test_page_chrome.py):
 # Material's main stylesheet and the site's three small ones, fetched in parallel; every script
 # is at the end of the body or inline. Material's palette stylesheet is dropped: each of its
 # rules is for a colour scheme or named colour (slate, indigo ...) this site does not use (ours

@@ -62,13 +62,17 @@ def _in_each_language(texts: dict[str, str], info: ValidationInfo) -> dict[str, 
             f"the text in {_named(missing)} is missing.",
             f"every label and text is written in each of the site's languages: {{{example}}}.",
         )
-    unknown = [code for code in texts if code not in languages]
+    _only_site_languages(list(texts), languages)
+    return texts
+
+
+def _only_site_languages(codes: list[str], languages: tuple[str, ...]) -> None:
+    unknown = [code for code in codes if code not in languages]
     if languages and unknown:
         raise mistake(
             f"{_named(unknown)} is not one of the site's languages ({', '.join(languages)}).",
             "delete it, or add the language to the i18n languages in mkdocs.yml.",
         )
-    return texts
 
 
 def _named(codes: list[str]) -> str:
@@ -80,13 +84,7 @@ Texts = Annotated[dict[LanguageCode, Text], AfterValidator(_in_each_language)]
 
 
 def _site_language_codes(codes: list[str], info: ValidationInfo) -> list[str]:
-    languages = site_languages(info)
-    unknown = [code for code in codes if code not in languages]
-    if languages and unknown:
-        raise mistake(
-            f"{', '.join(unknown)} is not one of the site's languages ({', '.join(languages)}).",
-            "list only languages the site is written in.",
-        )
+    _only_site_languages(codes, site_languages(info))
     return codes
 
 

@@ -1,6 +1,6 @@
 """Lighthouse scores (npm lighthouse 12.2.3 with Debian's Chromium) for the main pages at mobile
 and desktop settings. `make audit` builds the site for a local address, serves it and prints
-the table; tests/test_lighthouse.py asserts accessibility, best practices and SEO at 100.
+the table; tests/site/test_lighthouse.py asserts accessibility, best practices and SEO at 100.
 Performance is reported only: on a shared 2-core machine it varies from run to run.
 """
 

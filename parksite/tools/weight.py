@@ -1,5 +1,5 @@
 """What a first visit to each page costs: the bytes the browser fetched, gzip-compressed as a
-static host would send them. `make weight` prints a table; tests/test_weight.py holds the budget.
+static host would send them. `make weight` prints a table; tests/site/test_weight.py holds the budget.
 """
 
 from __future__ import annotations

@@ -5,7 +5,6 @@ character, and a drawing that is the same bytes every time (tests/site checks th
 from __future__ import annotations
 
 import io
-import os
 import subprocess
 from pathlib import Path
 
@@ -37,18 +36,6 @@ LANGS = tuple(L)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 CJK = next(name for name, _ in FAMILIES if "CJK" in name)
 NO_STORIES: tuple = ()
-
-
-@pytest.fixture(scope="module")
-def cjk_fonts() -> dict[str, Path]:
-    """This machine's fonts, with Noto Sans CJK: a skip without it, a failure under CI."""
-    files = font_files()
-    if CJK not in files:
-        message = f"no {CJK}: install Debian's fonts-noto-cjk to test drawing Chinese"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + " — CI must draw the images")
-        pytest.skip(message)
-    return files
 
 
 # --- What an image shows: pure functions -------------------------------------------------

@@ -10,8 +10,9 @@ import pytest
 
 from parksite.checks.project import cited_ids
 from parksite.content.stories import PER_PAGE, index_url, page_count
+from parksite.project import PROJECT
 from parksite.render.sourcespage import STORIES_LISTED
-from parksite.tools.bench import measure, report
+from parksite.tools.bench import measure, report, safety
 from parksite.tools.bench.synthetic import SYNTHETIC_PREFIX, add_stories, copy_project, make_floor
 from tests.conftest import OUTPUT, mkdocs_build
 from tests.site.conftest import (
@@ -240,6 +241,13 @@ def test_report_states_each_target_as_met_or_not() -> None:
     text = report.markdown(results)
     assert "| Preview shows a saved data edit | ≤ 2 s | 3.00 s | **not met** |" in text
     assert "| 100 | 110 | 1 | 4.00 | 2.00 | 2.00× | 3.00 / 2.00 | 1.50× |" in text
+
+
+def test_safety_line_times_the_checks_over_every_rendered_page(site: Path) -> None:
+    costs = safety.safety_costs(site, PROJECT.root)
+    assert costs["pages"] == len(list(site.rglob("index.html")))
+    assert costs["pages"] > 0
+    assert "rendered pages" in safety.line(costs, build_s=10.0)
 
 
 @pytest.mark.browser

@@ -4,7 +4,6 @@ its head and body; a generic image where no font can draw a page's text."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -21,7 +20,7 @@ from parksite.model.load import load_park
 from parksite.model.yamlsource import load_text
 from parksite.project import DOCS_DIR
 from parksite.render.figures import card_value
-from parksite.render.fonts import FAMILIES, font_files
+from parksite.render.fonts import FAMILIES
 from parksite.render.head import SHARE_SIZE
 from parksite.render.shareimage import page_figures
 from tests.conftest import copy_project, mkdocs_build
@@ -48,18 +47,6 @@ needs_stories = pytest.mark.skipif(FOLDER is None, reason="this site has no stor
 NEW_STORY = {"en": "A new story", "zh": "新的案例"}
 NO_FONT_LINE = "Link-preview images: no font on this machine"
 CJK = next(name for name, _ in FAMILIES if "CJK" in name)
-
-
-@pytest.fixture(scope="module")
-def cjk_fonts() -> dict[str, Path]:
-    """This machine's fonts, with Noto Sans CJK: a skip without it, a failure under CI."""
-    files = font_files()
-    if CJK not in files:
-        message = f"no {CJK}: install Debian's fonts-noto-cjk to test drawing Chinese"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + " — CI must draw the images")
-        pytest.skip(message)
-    return files
 
 
 def og(html: BeautifulSoup, key: str) -> str:
