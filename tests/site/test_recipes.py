@@ -66,7 +66,8 @@ SOURCE = "example-report-2026"
 JOINED, INVENTION = "enterprises.joined", "patents.invention"
 NEW_UNIT = "invention_patents"
 NEW_PAGE = "investment"
-NEW_STORY = "example-story"
+# Named unlike any story: `make check` would take it for a removed story renamed.
+NEW_STORY = "invention-patents"
 FOLDER = SITE.stories_folder
 
 
