@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ import yaml
 from parksite.content.site import Site
 from parksite.i18n.languages import engine_language
 from parksite.project import Project
+from parksite.tools.new import write_skeleton
 
 HERE = Path(__file__).parent
 PARKS = HERE / "parks"
@@ -63,6 +65,20 @@ def write_project(
         path.write_text(text, encoding="utf-8")
     (root / "docs").mkdir(exist_ok=True)
     return Project(root)
+
+
+def example_park(dest: Path) -> Path:
+    """A whole park in English and Chinese as `make new` writes it (landing page, fact sheet,
+    stories, contact, Sources, six facts): the realistic project the engine's tests break on
+    purpose, whichever park the project under test is."""
+    write_skeleton(dest, "Example Harbour Park", ["en", "zh"], TODAY)
+    return dest
+
+
+def park_copy(name: str, dest: Path) -> Path:
+    """A copy of a fixture park under tests/engine/parks/, to edit."""
+    shutil.copytree(PARKS / name, dest)
+    return dest
 
 
 def site_of(root: Path, data: str, pages: dict[str, str], **kwargs) -> Site:

@@ -20,7 +20,7 @@ import pytest
 
 from parksite.model.errors import DataError
 from parksite.model.load import parse_park
-from tests.conftest import copy_project
+from tests.engine.conftest import example_park, park_copy
 
 BASE = Path(__file__).parent / "bad_data" / "base.yml"
 BASE_TEXT = BASE.read_text(encoding="utf-8")
@@ -429,7 +429,7 @@ def assert_each_refused(written: dict[str, Attack], output: str) -> None:
 
 @pytest.fixture(scope="module")
 def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Attack], str]:
-    project = copy_project(tmp_path_factory.mktemp("attacks") / "project")
+    project = example_park(tmp_path_factory.mktemp("attacks") / "project")
     written = write_attacks(project, PAGE_BATCH, "attack")
     started = time.monotonic()
     result = run(project, "-m", "parksite", "check")
@@ -449,7 +449,8 @@ def test_make_check_refuses_every_page_attack_with_its_line(checked, kind: str) 
 
 
 def test_make_check_refuses_typed_money_in_every_form(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    # A park whose amounts are also shown in US dollars: a dollar amount typed by hand.
+    project = park_copy("trilingual", tmp_path / "project")
     written = write_attacks(project, MONEY, "money")
     result = run(project, "-m", "parksite", "check")
     assert result.returncode == 1
@@ -514,7 +515,7 @@ RENDERED = [
 
 def test_the_build_refuses_what_only_the_rendered_page_shows(tmp_path: Path) -> None:
     """One build judges every case, and names them all at once before writing anything."""
-    project = copy_project(tmp_path / "project")
+    project = example_park(tmp_path / "project")
     written = write_attacks(project, RENDERED, "rendered", twins=True)
     result = run(project, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site"))
     output = result.stdout + result.stderr
@@ -617,7 +618,7 @@ FILES = [
 
 
 def test_make_check_refuses_files_that_do_not_belong_in_docs(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = example_park(tmp_path / "project")
     (project / ".git").mkdir()
     (project / ".git" / "config").write_text("[http] extraheader = AUTHORIZATION: secret\n")
     for name, content, _ in FILES:
@@ -643,7 +644,7 @@ def test_the_build_publishes_only_docs_files_of_the_allowed_types(tmp_path: Path
 
     from parksite.checks.files import published_problems
 
-    project = copy_project(tmp_path / "project")
+    project = example_park(tmp_path / "project")
     (project / "docs" / "evil.html").write_text("<script>alert(1)</script>")
     (project / "docs" / "secret.md").symlink_to(project / "mkdocs.yml")
     config = load_config(str(project / "mkdocs.yml"))

@@ -16,7 +16,7 @@ from parksite.checks.project import check
 from parksite.content.citations import Citation, all_citations, facts_page, macro_calls
 from parksite.content.landmarks import fact_sheet_page
 from parksite.content.pages import page_url
-from parksite.content.stories import index_url, page_count
+from parksite.content.stories import front_matter, index_url, page_count
 from parksite.i18n.languages import Language, i18n_languages
 from parksite.model.yamlsource import load_text
 from parksite.project import PROJECT
@@ -103,6 +103,26 @@ STORIES = [f"{SITE.stories_folder}/{story.slug}/" for story in SITE.stories(DEFA
 STORY_INDEX = index_url(1, DEFAULT, SITE.stories_folder) if SITE.stories_folder else None
 
 
+def _prose_file() -> str:
+    """The page tests edit as an editor would: the first page of the menu written as plain
+    prose in the theme's frame (not the home page, the table of facts or the stories' index,
+    and no template of its own), else the home page."""
+    singled_out = (HOME, KEY_FIGURES, STORY_INDEX)
+    files = [f for f in nav_files(PROJECT.config.get("nav")) if SITE.docs_dir / f in SITE.pages]
+    for src in files:
+        text = SITE.pages[SITE.docs_dir / src]
+        if page_url(src, LANGUAGES) not in singled_out and not front_matter(text, src).get(
+            "template"
+        ):
+            return src
+    return next(f for f in files if page_url(f, LANGUAGES) == HOME)
+
+
+# The page tests edit, as its file in the default language ('about.md') and its address.
+PROSE = _prose_file()
+PROSE_PAGE = page_of_file(PROSE)
+
+
 def nav_title(src: str, lang: str) -> str:
     """A page's title in the navigation, in a language (the i18n plugin's nav_translations)."""
     titles: dict[str, str] = {}
@@ -141,6 +161,24 @@ def with_key(text: str, path: tuple[str, ...], key: str) -> str:
     start = column - 1
     assert old[start:].startswith(path[-1]), old
     lines[line - 1] = old[:start] + key + old[start + len(path[-1]) :]
+    return "".join(lines)
+
+
+def with_block(text: str, path: tuple[str, ...], value: str) -> str:
+    """The data file's text with the whole value at `path` (on its key's line, or a block
+    below it) rewritten as `value` on the key's line: `label: {en: ..., zh: ...}`."""
+    located = load_text(text, "data/park.yml")
+    assert path in located.keys, f"{path} is not a key in the data file"
+    line, column = located.keys[path]
+    lines = text.splitlines(keepends=True)
+    end = line
+    while end < len(lines) and (
+        not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) >= column
+    ):
+        end += 1
+    while end > line and not lines[end - 1].strip():
+        end -= 1
+    lines[line - 1 : end] = [f"{' ' * (column - 1)}{path[-1]}: {value}\n"]
     return "".join(lines)
 
 

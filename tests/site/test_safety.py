@@ -24,14 +24,33 @@ from parksite.checks.html import link_refusal, refusals
 from parksite.content.calls import PageError
 from parksite.content.code import protect_code
 from parksite.mkdocs.sandbox import sandboxed
+from parksite.model.review import build_date, review_notices
 from parksite.render.figures import UnknownFact
 from tests.conftest import copy_project
-from tests.site.conftest import SITE, with_value
+from tests.site.conftest import (
+    KEY_FIGURES,
+    LANGS,
+    PROSE,
+    PROSE_PAGE,
+    SITE,
+    language,
+    with_block,
+    with_value,
+)
 
-HOSTILE = {
-    "en": '<script>alert("label")</script><img src=x onerror=alert(1)> National patents',
-    "zh": "[点我](javascript:alert(1)) {{ 7*7 }} {% if true %}已执行{% endif %}",
-}
+# Labels that would run, link or render if a data value could become markup or template code;
+# each language of the site gets one, in turn.
+ATTACKS = (
+    '<script>alert("label")</script><img src=x onerror=alert(1)> National patents',
+    "[点我](javascript:alert(1)) {{ 7*7 }} {% if true %}已执行{% endif %}",
+)
+HOSTILE = {code: ATTACKS[n % len(ATTACKS)] for n, code in enumerate(LANGS)}
+# The fact given the hostile label: a count, as the key figures table shows every fact.
+TARGET = next(
+    f
+    for f, fact in SITE.park.facts.items()
+    if fact.unit and SITE.park.units[fact.unit].kind == "count"
+)
 # Would create a folder named code-ran in the project if the page could run Python.
 ESCAPE = '{{ cycler.__init__.__globals__.os.mkdir("code-ran") }}'
 
@@ -81,22 +100,23 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pages with a heading id and template syntax in code, as editors write them."""
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     data = project / "data" / "park.yml"
-    text = data.read_text(encoding="utf-8")
-    label = "label: {en: National patents obtained, zh: 获得国家专利}"
-    assert label in text
     # JSON strings are valid YAML double-quoted strings.
     hostile = ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in HOSTILE.items())
-    data.write_text(text.replace(label, f"label: {{{hostile}}}"), encoding="utf-8")
+    text = with_block(
+        data.read_text(encoding="utf-8"), ("facts", TARGET, "label"), f"{{{hostile}}}"
+    )
+    data.write_text(text, encoding="utf-8")
     append(
-        project / "docs" / "about.md",
+        project / "docs" / PROSE,
         "\n## Write to us {#write-to-us}\n\n"
-        'Cite a figure like this: `{{ fact("patents.national") }}`.\n\n'
-        '```markdown\n{{ cards("patents.national") }}\n{% for x in y %}\n```\n',
+        f'Cite a figure like this: `{{{{ fact("{TARGET}") }}}}`.\n\n'
+        f'```markdown\n{{{{ cards("{TARGET}") }}}}\n{{% for x in y %}}\n```\n',
     )
     result = run(project, "-m", "mkdocs", "build", "--strict", "--site-dir", "built")
     assert result.returncode == 0, result.stderr[-3000:]
     # Facts past their review date are listed, and do not fail the strict build.
-    assert "INFO    -  due for review since 20" in result.stderr
+    if review_notices(SITE.park, build_date()):
+        assert "INFO    -  due for review since 20" in result.stderr
     return project / "built"
 
 
@@ -104,11 +124,10 @@ def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_hostile_data_values_show_as_text(hostile_site: Path, lang: str) -> None:
-    prefix = "zh/" if lang == "zh" else ""
-    soup = page(hostile_site, f"{prefix}key-figures")
-    row = soup.select_one('tr[data-fact="patents.national"]')
+    soup = page(hostile_site, language(lang).prefix + KEY_FIGURES)
+    row = soup.select_one(f'tr[data-fact="{TARGET}"]')
     assert row.td.get_text() == HOSTILE[lang]
     content = soup.select_one("article")
     assert not content.select("script, img, a[href^=javascript]")
@@ -116,14 +135,14 @@ def test_hostile_data_values_show_as_text(hostile_site: Path, lang: str) -> None
 
 
 def test_a_heading_id_written_in_braces_builds(hostile_site: Path) -> None:
-    heading = page(hostile_site, "about").select_one("h2#write-to-us")
+    heading = page(hostile_site, PROSE_PAGE).select_one("h2#write-to-us")
     assert heading is not None and heading.get_text(strip=True).startswith("Write to us")
 
 
 def test_template_syntax_in_code_is_shown_as_written(hostile_site: Path) -> None:
-    codes = [c.get_text() for c in page(hostile_site, "about").select("article code")]
-    assert '{{ fact("patents.national") }}' in codes
-    assert any('{{ cards("patents.national") }}\n{% for x in y %}' in c for c in codes)
+    codes = [c.get_text() for c in page(hostile_site, PROSE_PAGE).select("article code")]
+    assert f'{{{{ fact("{TARGET}") }}}}' in codes
+    assert any(f'{{{{ cards("{TARGET}") }}}}\n{{% for x in y %}}' in c for c in codes)
 
 
 def test_code_is_protected_without_moving_lines() -> None:
@@ -186,14 +205,14 @@ def test_markup_shown_as_code_is_allowed() -> None:
 
 def test_make_check_names_the_line_of_a_script_in_a_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    about = project / "docs" / "about.md"
+    edited = project / "docs" / PROSE
     append(
-        about, '\nOur map: <img src="map.png" onerror="alert(1)">\n\n`<script>` in code is fine.\n'
+        edited, '\nOur map: <img src="map.png" onerror="alert(1)">\n\n`<script>` in code is fine.\n'
     )
     result = run(project, "-m", "parksite", "check")
     assert result.returncode == 1
     assert (
-        f"docs/about.md line {line_of(about, 'Our map')}: markup: `onerror=` on `<img>` is "
+        f"docs/{PROSE} line {line_of(edited, 'Our map')}: markup: `onerror=` on `<img>` is "
         "not allowed in a page.\n    How to fix: nothing in a page runs a script" in result.stderr
     )
     assert result.stderr.count("is not allowed in a page") == 1
@@ -201,12 +220,12 @@ def test_make_check_names_the_line_of_a_script_in_a_page(tmp_path: Path) -> None
 
 def test_make_check_names_the_line_of_a_javascript_link(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    about = project / "docs" / "about.md"
-    append(about, "\nSee [the map](javascript:alert(document.cookie)).\n")
+    edited = project / "docs" / PROSE
+    append(edited, "\nSee [the map](javascript:alert(document.cookie)).\n")
     result = run(project, "-m", "parksite", "check")
     assert result.returncode == 1
     assert (
-        f"docs/about.md line {line_of(about, 'the map')}: link: a link to a `javascript:` "
+        f"docs/{PROSE} line {line_of(edited, 'the map')}: link: a link to a `javascript:` "
         "address is not allowed.\n    How to fix: link to a web page" in result.stderr
     )
 
@@ -241,13 +260,13 @@ def test_the_sandbox_sees_only_the_sites_macros() -> None:
 def test_a_page_reaching_python_fails_cleanly_and_site_is_untouched(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     before = with_previous_site(project)
-    about = project / "docs" / "about.md"
-    append(about, f"\nWhere are we? {ESCAPE}\n")
+    edited = project / "docs" / PROSE
+    append(edited, f"\nWhere are we? {ESCAPE}\n")
     result = run(project, "-m", "parksite", "build")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert (
-        f"docs/about.md line {line_of(about, 'Where are we?')}: template: "
+        f"docs/{PROSE} line {line_of(edited, 'Where are we?')}: template: "
         '`{{ cycler.__init__.__globals__.os.mkdir("code-ran") }}` is not a plain macro call'
         in output
     )

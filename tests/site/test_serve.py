@@ -4,6 +4,7 @@ build's messages instead of waiting, and turns back into the site once the mista
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import signal
 import socket
@@ -16,12 +17,45 @@ from pathlib import Path
 
 import pytest
 
-from parksite.project import ROOT
+from parksite.content.citations import Citation, facts_page
+from parksite.project import PROJECT, ROOT
+from parksite.render.figures import UnknownFact
 from parksite.tools.serve import error_page
 from tests.conftest import copy_project
+from tests.site.conftest import (
+    DEFAULT,
+    LANGS,
+    PAGES,
+    SCREEN_PAGES,
+    SITE,
+    citations,
+    page_of_file,
+    url_of,
+)
 
-GOOD = 'fact("park.location")'
-BROKEN = 'fact("park.locaton")'
+
+def _cited() -> Citation:
+    """A figure a page of the screen cites as `fact("...")`, in the default language."""
+    return next(
+        c
+        for c in citations(DEFAULT.code)
+        if c.macro == "fact"
+        and page_of_file(c.page) in SCREEN_PAGES
+        and f'fact("{c.fact}")' in (PROJECT.docs_dir / c.page).read_text(encoding="utf-8")
+    )
+
+
+CITED = _cited()
+GOOD = f'fact("{CITED.fact}")'
+# The id misspelt by a letter, as the preview must tell it, with the nearest ids.
+TYPO = next(
+    t
+    for n in range(len(CITED.fact) - 1, 0, -1)
+    if (t := CITED.fact[:n] + CITED.fact[n + 1 :]) not in SITE.park.facts
+)
+BROKEN = f'fact("{TYPO}")'
+# What the page shows once it builds: the figure, marked with its id.
+SHOWN = f'data-fact="{CITED.fact}"'
 
 
 def free_port() -> int:
@@ -71,34 +105,41 @@ def start(project: Path, port: int, log: Path) -> subprocess.Popen:
 
 def test_a_mistake_shows_in_the_browser_and_the_terminal_every_time(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    about = project / "docs" / "about.md"
-    line = next(n for n, t in enumerate(about.read_text().splitlines(), 1) if GOOD in t)
+    edited = project / "docs" / CITED.page
+    lines = edited.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, t in enumerate(lines, 1) if GOOD in t)
     message = (
-        f"docs/about.md line {line}: fact: unknown id 'park.locaton'.\n"
-        "    How to fix: did you mean park.location?"
+        f"docs/{CITED.page} line {line}: fact: unknown id '{TYPO}'.\n"
+        f"    How to fix: {UnknownFact(TYPO, sorted(SITE.park.facts)).hint}"
     )
+    assert CITED.fact in message
+    # Another page, in another language where the site has one.
+    other = url_of(LANGS[-1], next(p for p in PAGES if p != page_of_file(CITED.page)))
+    # A link to a heading the table of facts does not have.
+    target = posixpath.relpath(facts_page(SITE), posixpath.dirname(CITED.page) or ".")
+    anchor = f"\n[The figures]({target}#nowhere)\n"
     port, log = free_port(), tmp_path / "serve.log"
-    url = f"http://127.0.0.1:{port}/about/"
+    url = f"http://127.0.0.1:{port}/{page_of_file(CITED.page)}"
     server = start(project, port, log)
     try:
-        wait_for(url, "Yingze district", log)
+        wait_for(url, SHOWN, log)
         for attempt in (1, 2):
-            edit(about, GOOD, BROKEN)
+            edit(edited, GOOD, BROKEN)
             page = wait_for(url, "The site could not be built", log)
             assert message.replace("'", "&#x27;") in page, page
             # The terminal shows the whole message each time, not "Aborted with a BuildError!".
             assert log.read_text().count(message) == attempt
             # Any address of the site shows it, the other language's too.
-            _, other = fetch(f"http://127.0.0.1:{port}/zh/contact/")
-            assert "The site could not be built" in other
-            edit(about, BROKEN, GOOD)
-            wait_for(url, "Yingze district", log)
+            _, shown = fetch(f"http://127.0.0.1:{port}/{other}")
+            assert "The site could not be built" in shown
+            edit(edited, BROKEN, GOOD)
+            wait_for(url, SHOWN, log)
         # A mistake only MkDocs finds (a link to a heading that is not there) shows the same way.
-        edit(about, "(stories/record-2021.md)", "(stories/record-2021.md#nowhere)")
+        edited.write_text(edited.read_text(encoding="utf-8") + anchor, encoding="utf-8")
         page = wait_for(url, "The site could not be built", log)
         assert "does not contain an anchor &#x27;#nowhere&#x27;" in page
-        edit(about, "(stories/record-2021.md#nowhere)", "(stories/record-2021.md)")
-        wait_for(url, "Yingze district", log)
+        edit(edited, anchor, "")
+        wait_for(url, SHOWN, log)
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)

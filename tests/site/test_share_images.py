@@ -24,11 +24,27 @@ from parksite.render.fonts import FAMILIES
 from parksite.render.head import SHARE_SIZE
 from parksite.render.shareimage import page_figures
 from tests.conftest import copy_project, mkdocs_build
-from tests.site.conftest import LANGS, NAV_PAGES, PAGES, page_file
+from tests.site.conftest import (
+    DEFAULT,
+    HOME,
+    LANGS,
+    LANGUAGES,
+    NAV_PAGES,
+    PAGES,
+    PROSE,
+    PROSE_PAGE,
+    STORY_INDEX,
+    page_file,
+    url_of,
+)
 
 SITE = check()
 PARK = SITE.park
 L = {lang.code: lang for lang in SITE.languages}
+FOLDER = SITE.stories_folder
+needs_stories = pytest.mark.skipif(FOLDER is None, reason="this site has no stories")
+# The title of the story the edited copy adds, in each language (English where none is here).
+NEW_STORY = {"en": "A new story", "zh": "新的案例"}
 NO_FONT_LINE = "Link-preview images: no font on this machine"
 CJK = next(name for name, _ in FAMILIES if "CJK" in name)
 
@@ -67,7 +83,7 @@ def test_each_page_shares_an_image_that_exists_at_the_size_it_states(
     assert alt and html.find("meta", attrs={"name": "twitter:image:alt"})["content"] == alt
     # WeChat previews a link with the page's first large image: the same one, never fetched.
     first = html.find("img")
-    page_address = site_url + ("zh/" if lang == "zh" else "") + page
+    page_address = site_url + url_of(lang, page)
     assert urljoin(page_address, first["src"]) == image
     assert (int(first["width"]), int(first["height"])) == SHARE_SIZE
     assert first.has_attr("hidden") and first["loading"] == "lazy"
@@ -88,12 +104,13 @@ def test_each_navigation_page_has_its_own_image_saying_its_title(
     assert len(images) == len(nav_pages())
 
 
+@needs_stories
 @pytest.mark.parametrize("lang", LANGS)
 def test_stories_share_their_index_image(site: Path, lang: str) -> None:
-    index = og(head(site, lang, "stories/"), "og:image")
+    index = og(head(site, lang, STORY_INDEX), "og:image")
     for story in SITE.stories(L[lang]):
-        assert og(head(site, lang, f"stories/{story.slug}/"), "og:image") == index
-    assert not (site / "assets" / "share" / lang / "stories").exists()
+        assert og(head(site, lang, f"{FOLDER}/{story.slug}/"), "og:image") == index
+    assert not (site / "assets" / "share" / lang / FOLDER).exists()
 
 
 def test_the_build_wrote_no_generic_image(site: Path, cjk_fonts: dict[str, Path]) -> None:
@@ -133,23 +150,26 @@ order: 0
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory: pytest.TempPathFactory, cjk_fonts: dict[str, Path]) -> dict:
     """One build of a copy with three staff edits: a figure the home page's image shows
-    (doubled), the English About page's title, and a new first story with another figure."""
+    (doubled), the title of a page of the menu in the default language, and a new first
+    story with another figure."""
+    if FOLDER is None:
+        pytest.skip("this site has no stories")
     project = copy_project(tmp_path_factory.mktemp("edited") / "project")
-    home = page_figures(PARK, page_text(DOCS_DIR / "index.md"), SITE.stories(L["en"]))
+    home = page_figures(PARK, page_text(source_of(HOME, DEFAULT.code)), SITE.stories(DEFAULT))
     figure = next(f for f in home if PARK.units[PARK.facts[f].unit or ""].kind == "count")
     _set_value(project / "data" / "park.yml", figure, int(PARK.facts[figure].value * 2))
-    title = read_front_matter(DOCS_DIR / "about.md")["title"] + " and its people"
-    _retitle(project / "docs" / "about.md", title)
-    shown = {s.figure for s in SITE.stories(L["en"])}
+    title = read_front_matter(DOCS_DIR / PROSE)["title"] + " and its people"
+    _retitle(project / "docs" / PROSE, title)
+    shown = {s.figure for s in SITE.stories(DEFAULT)}
     story_figure = next(
         f
         for f, fact in PARK.facts.items()
         if fact.value and f not in shown and PARK.units[fact.unit or ""].kind == "count"
     )
-    for suffix, story_title in ((".md", "A new story"), (".zh.md", "新的案例")):
-        (project / "docs" / "stories" / f"a-new-story{suffix}").write_text(
-            STORY.format(title=story_title, figure=story_figure), encoding="utf-8"
-        )
+    for lang in SITE.languages:
+        story = project / "docs" / LANGUAGES.file_in(f"{FOLDER}/a-new-story.md", lang)
+        story_title = NEW_STORY.get(lang.code, NEW_STORY["en"])
+        story.write_text(STORY.format(title=story_title, figure=story_figure), encoding="utf-8")
     site = project / "built"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr[-4000:]
@@ -182,7 +202,8 @@ def test_a_changed_figure_redraws_the_images_that_show_it(
 
 
 def test_a_changed_title_redraws_its_page(site: Path, edited: dict) -> None:
-    before, after = _image(site, "en", "about/"), _image(edited["site"], "en", "about/")
+    before = _image(site, DEFAULT.code, PROSE_PAGE)
+    after = _image(edited["site"], DEFAULT.code, PROSE_PAGE)
     assert before[0] != after[0]
     assert after[1].startswith(edited["title"])
 
@@ -191,10 +212,10 @@ def test_a_changed_title_redraws_its_page(site: Path, edited: dict) -> None:
 def test_a_new_story_redraws_the_story_index_image_and_shares_it(
     site: Path, edited: dict, lang: str
 ) -> None:
-    before, after = _image(site, lang, "stories/"), _image(edited["site"], lang, "stories/")
+    before, after = _image(site, lang, STORY_INDEX), _image(edited["site"], lang, STORY_INDEX)
     assert before[0] != after[0]
     assert edited["park"].facts[edited["story_figure"]].label[lang] in after[1]
-    assert _image(edited["site"], lang, "stories/a-new-story/") == after
+    assert _image(edited["site"], lang, f"{FOLDER}/a-new-story/") == after
 
 
 def source_of(page: str, lang: str) -> Path:
@@ -209,8 +230,8 @@ def test_images_nothing_changed_on_are_not_redrawn(site: Path, edited: dict, lan
     kept = []
     for page in nav_pages():
         shows = page_figures(PARK, page_text(source_of(page, lang)), SITE.stories(L[lang]))
-        retitled = (page, lang) == ("about/", "en")
-        if edited["figure"] not in shows and page != "stories/" and not retitled:
+        retitled = (page, lang) == (PROSE_PAGE, DEFAULT.code)
+        if edited["figure"] not in shows and page != STORY_INDEX and not retitled:
             assert _image(site, lang, page) == _image(edited["site"], lang, page), page
             kept.append(page)
     assert kept, "every page changed: the test would prove nothing"
@@ -253,9 +274,10 @@ def test_without_fonts_every_page_shares_the_generic_image(
     assert not (site / "assets" / "share" / lang).exists()
 
 
+@needs_stories
 def test_page_keys_are_the_same_in_every_language() -> None:
     keys = {
-        page_key(SITE.languages.file_in("stories/index.md", lang), SITE.languages)
+        page_key(SITE.languages.file_in(f"{FOLDER}/index.md", lang), SITE.languages)
         for lang in SITE.languages
     }
-    assert keys == {"stories"}
+    assert keys == {FOLDER}

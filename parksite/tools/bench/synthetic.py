@@ -15,6 +15,7 @@ from pathlib import Path
 
 from parksite.checks.project import check
 from parksite.content.citations import facts_page
+from parksite.i18n.languages import REFERENCE
 from parksite.mkdocs.plugin import ENGINE_CSS, ENGINE_JS, THEME_DIR
 from parksite.project import ROOT
 
@@ -24,59 +25,9 @@ PROJECT_DIRS = ("docs", "data")
 PRERENDER_HOOK = Path(__file__).with_name("prerender_hook.py")
 FLOOR_HOOK = Path(__file__).with_name("floor_hook.py")
 SYNTHETIC_PREFIX = "synthetic-"
-
-ENGLISH = """---
-title: Synthetic story {n}
-description: Synthetic benchmark page {n}, never published.
-summary: Synthetic story {n} for the benchmark, citing real facts of the park.
-figure: {figure}
-order: {order}
----
-
-# Synthetic story {n}
-
-## The figure
-
-This synthetic page stands for a success story. It cites {{{{ fact("{figure}") }}}} as its
-figure, as a real story cites one of the park's facts, and repeats it here so that each page
-calls the macros about as often as a real story does.
-
-## In context
-
-The park reports {{{{ fact("{second}") }}}} and {{{{ {amount_macro}("{money}") }}}} since it began
-operating in {{{{ fact("{year}") }}}}. A real story would explain what these figures
-mean for the enterprise it describes, in two or three short paragraphs of plain text.
-
-## What it means for an investor
-
-A story ends by saying what the case shows an investor, and where to read more: the
-[Key figures](../{facts_page}) page lists every figure with its source and date.
-"""
-
-CHINESE = """---
-title: 合成案例 {n}
-description: 基准测试用的合成页面 {n}，不会发布。
-summary: 基准测试用的合成案例 {n}，引用园区的真实数据。
-figure: {figure}
-order: {order}
----
-
-# 合成案例 {n}
-
-## 数据
-
-本合成页面代表一个成功案例。它像真实案例一样引用园区的一项数据{{{{ fact("{figure}") }}}}，
-并在此重复引用，使每个页面调用宏的次数与真实案例大致相同。
-
-## 背景
-
-园区自{{{{ fact("{year}") }}}}开始运营以来，取得了{{{{ fact("{second}") }}}}和
-{{{{ {amount_macro}("{money}") }}}}。真实案例会用两三段文字说明这些数据对所介绍企业的意义。
-
-## 对投资者的意义
-
-案例最后说明其对投资者的意义以及延伸阅读：[关键数据](../{facts_page})页面列出了每项数据的出处和日期。
-"""
+# A synthetic story's text in a language (a format string of the values below), in
+# stories/<code>.md; a language without one gets the English.
+STORY_TEXTS = Path(__file__).with_name("stories")
 
 
 def copy_project(dest: Path) -> Path:
@@ -118,10 +69,21 @@ def code(n: int) -> str:
     return letters
 
 
+def story_text(code: str) -> str:
+    """The synthetic story's text in a language, to format with its values."""
+    path = STORY_TEXTS / f"{code}.md"
+    return (path if path.is_file() else STORY_TEXTS / f"{REFERENCE}.md").read_text("utf-8")
+
+
 def add_stories(project: Path, count: int) -> None:
-    """Write `count` synthetic story pairs (English and Chinese) into a project copy."""
+    """Write `count` synthetic stories, a file in each of the site's languages, into a
+    project copy."""
     figures, money, year, table = cited_facts()
-    folder = project / "docs" / "stories"
+    site = check()
+    if site.stories_folder is None:
+        raise ValueError("the site has no stories (no page calls story_cards()) to add to")
+    folder = project / "docs" / site.stories_folder
+    texts = {lang.suffix: story_text(lang.code) for lang in site.languages}
     for n in range(1, count + 1):
         values = {
             "n": code(n),
@@ -135,8 +97,8 @@ def add_stories(project: Path, count: int) -> None:
             "facts_page": table,
         }
         slug = f"{SYNTHETIC_PREFIX}{n:04d}"
-        (folder / f"{slug}.md").write_text(ENGLISH.format(**values), encoding="utf-8")
-        (folder / f"{slug}.zh.md").write_text(CHINESE.format(**values), encoding="utf-8")
+        for suffix, text in texts.items():
+            (folder / f"{slug}{suffix}.md").write_text(text.format(**values), encoding="utf-8")
 
 
 def with_hook(config: str, hook: Path) -> str:
@@ -148,7 +110,8 @@ def floor_config(config: str) -> str:
     """The same configuration without our plugin (its checks, head tags, story index pages)
     and the macros plugin, but with the engine's theme files, styles and scripts and the same
     template cache (the floor hook): what is left is plain Material on the same pages."""
-    config = re.sub(r"  - macros:\n.*?(?=  - i18n:)", "", config, count=1, flags=re.S)
+    # The macros plugin: its line and every line indented under it.
+    config = re.sub(r"  - macros:\n(?:(?: {4,}[^\n]*)?\n)*", "", config, count=1)
     config = re.sub(r"(  # [^\n]*\n)*  - parksite(:\n(      [^\n]*\n)*|\n)", "", config, count=1)
     config = re.sub(r"\n(  # [^\n]*\n)*  - parksite\.[a-z.]+\n", "\n", config)
     config = config.replace(
