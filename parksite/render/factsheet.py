@@ -5,12 +5,23 @@ sheet shows the very figures, sources and dates of the site.
 Where the machine lacks what WeasyPrint needs (the Pango library, or a font with a language's
 characters), the build says so in one line and pages link the fact sheet page itself, a
 print view, instead. The PDF holds no date or random identifier: two builds are identical.
+
+Printing is the costliest step of a small build, so what it makes is kept in the project's
+.cache/fact-sheets/: a PDF under a digest of the sheet's HTML, with the digests of the files
+it drew on (styles, images), and a machine's "it can print" under a digest of WeasyPrint's
+version, the languages' words and the font files. A build whose sheet and files are
+unchanged takes the PDF from there without starting WeasyPrint.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import mimetypes
+import os
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -22,11 +33,14 @@ from parksite.content.site import Site
 from parksite.i18n.languages import Language
 from parksite.model.errors import DataError, Problem
 from parksite.project import shown
+from parksite.render.fonts import font_files, font_stamps
 
 # Type sizes tried, in turn, when the sheet at its own size (fact-sheet.css) overflows a page.
 FIT_SIZES_PT = (9.5, 9, 8.5, 8)
 # What to install where WeasyPrint cannot start or a language has no font (Debian's names).
 HOW_TO_INSTALL = "apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk"
+CACHE_DIR = Path(".cache") / "fact-sheets"  # in the project, beside mkdocs.yml
+CACHE_LIMIT = 40  # PDFs kept; the least recently used go first
 
 
 @dataclass(frozen=True)
@@ -47,14 +61,19 @@ def pdf_name(site: Site, lang: Language) -> str:
 def sheet_link(site: Site, lang: Language, from_url: str) -> SheetLink | None:
     """The link to the fact sheet in a language from a page: the PDF where this machine can
     print it, else the print view; None for a site without a fact sheet page."""
+    link = site.memo(("sheet link", lang.code), lambda: _sheet_link(site, lang))
+    return link and SheetLink(relative_url(from_url, link.href), link.text, link.pdf)
+
+
+def _sheet_link(site: Site, lang: Language) -> SheetLink | None:
+    """The link from the site's root."""
     page = fact_sheet_page(site)
     if page is None:
         return None
     url = page_url(site.languages.file_in(page, lang), site.languages)
     pdf = pdf_problem(site) is None
     href = url + pdf_name(site, lang) if pdf else url
-    text = lang.words["fact_sheet.pdf" if pdf else "fact_sheet.print"]
-    return SheetLink(relative_url(from_url, href), text, pdf)
+    return SheetLink(href, lang.words["fact_sheet.pdf" if pdf else "fact_sheet.print"], pdf)
 
 
 def sheet_link_html(link: SheetLink) -> Markup:
@@ -83,15 +102,26 @@ def pdf_problem(site: Site) -> str | None:
 
 
 def _probe(site: Site) -> str | None:
+    # A line of each language's own words: every character must find a font.
+    samples = {
+        lang: lang.words["fact_sheet.pdf"] + lang.words["footnotes"] for lang in site.languages
+    }
+    able = _cache(site) / f"{_digest('probe', site, *samples.values())}.ok"
+    if able.is_file():  # this machine printed these words with these fonts before
+        return None
+    problem = _printed(samples)
+    if problem is None:
+        _store(able, b"")
+    return problem
+
+
+def _printed(samples: dict[Language, str]) -> str | None:
+    """Why WeasyPrint cannot print each language's sample here; None when it can."""
     try:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango's library is not installed
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return f"WeasyPrint cannot start here ({reason})"
-    # A line of each language's own words: every character must find a font.
-    samples = {
-        lang: lang.words["fact_sheet.pdf"] + lang.words["footnotes"] for lang in site.languages
-    }
     body = "".join(f'<p lang="{lang.html}">{escape(text)}</p>' for lang, text in samples.items())
     document = weasyprint.HTML(string=f"<html><body>{body}</body></html>").render()
     document.write_pdf()  # the fonts are known once written
@@ -109,32 +139,103 @@ def write_pdfs(site: Site, site_dir: Path, site_url: str) -> list[Path]:
     page = fact_sheet_page(site)
     if page is None or pdf_problem(site) is not None:
         return []
-    import weasyprint
-
     written, problems = [], []
     for lang in site.languages:
         source = site.languages.file_in(page, lang)
         url = page_url(source, site.languages)
         html = site_dir / url / "index.html"
-        refused: list[str] = []
-        source_html = weasyprint.HTML(
-            filename=str(html),
-            base_url=site_url + url,
-            url_fetcher=_local_fetcher(site_dir, site_url, refused),
-        )
-        document = _fitted(weasyprint, source_html)
-        # Written first: which characters found no font is known once the PDF is made.
-        data = document.write_pdf() if len(document.pages) == 1 else b""
-        wrong = _what_is_wrong(document, refused)
-        if wrong is not None:
-            problems.append(Problem(shown(site.docs_dir / source), None, None, "", *wrong))
-            continue
+        entry = _cache(site) / f"{_digest('sheet', site, site_url + url, html.read_bytes())}"
+        data = _cached_pdf(entry, site_dir)
+        if data is None:
+            data, used, wrong = _print(html, site_dir, site_url, url)
+            if wrong is not None:
+                problems.append(Problem(shown(site.docs_dir / source), None, None, "", *wrong))
+                continue
+            _store(entry.with_suffix(".pdf"), data)
+            _store(entry.with_suffix(".json"), json.dumps(used, sort_keys=True).encode())
         pdf = html.parent / pdf_name(site, lang)
         pdf.write_bytes(data)
         written.append(pdf)
     if problems:
         raise DataError(problems)
     return written
+
+
+def _print(
+    html: Path, site_dir: Path, site_url: str, url: str
+) -> tuple[bytes, dict[str, str], tuple[str, str] | None]:
+    """(the PDF, the digest of each site file it drew on, what is wrong with it or None)."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:  # the machine changed since it last printed
+        return b"", {}, (f"WeasyPrint cannot start here ({exc}).", f"install {HOW_TO_INSTALL}.")
+
+    refused: list[str] = []
+    used: dict[str, str] = {}
+    source_html = weasyprint.HTML(
+        filename=str(html),
+        base_url=site_url + url,
+        url_fetcher=_local_fetcher(site_dir, site_url, refused, used),
+    )
+    document = _fitted(weasyprint, source_html)
+    # Written first: which characters found no font is known once the PDF is made.
+    data = document.write_pdf() if len(document.pages) == 1 else b""
+    return data, used, _what_is_wrong(document, refused)
+
+
+def _cached_pdf(entry: Path, site_dir: Path) -> bytes | None:
+    """The PDF printed before from the same HTML, if every file it drew on is unchanged."""
+    pdf, files = entry.with_suffix(".pdf"), entry.with_suffix(".json")
+    if not (pdf.is_file() and files.is_file()):
+        return None
+    for name, sha in json.loads(files.read_text(encoding="utf-8")).items():
+        path = site_dir / name
+        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+            return None
+    os.utime(pdf)  # recently used: pruned last
+    return pdf.read_bytes()
+
+
+def _cache(site: Site) -> Path:
+    return site.project.root / CACHE_DIR
+
+
+def _digest(kind: str, site: Site, *parts: str | bytes) -> str:
+    """A name for what is printed: the parts, WeasyPrint's version, this module's code and
+    the machine's font files (fonts.font_stamps)."""
+    stamps = site.memo("font stamps", lambda: font_stamps(font_files()))
+    fontconfig = [os.environ.get(name) for name in ("FONTCONFIG_FILE", "FONTCONFIG_PATH")]
+    made = hashlib.sha256(json.dumps([kind, _weasyprint(), _code(), stamps, fontconfig]).encode())
+    for part in parts:
+        made.update(part if isinstance(part, bytes) else part.encode("utf-8"))
+        made.update(b"\0")
+    return made.hexdigest()
+
+
+def _weasyprint() -> str:
+    try:
+        return version("weasyprint")
+    except PackageNotFoundError:
+        return ""
+
+
+@lru_cache(maxsize=1)  # the package's files change only with a new process or a reload
+def _code() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def _store(path: Path, content: bytes) -> None:
+    """Adds a file to the cache, whole or not at all, and keeps the cache small."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f"{path.suffix}.{os.getpid()}.tmp")
+    partial.write_bytes(content)
+    partial.replace(path)  # even if two builds print the same sheet at once
+    if path.suffix == ".json":
+        return  # pruned with its PDF
+    kept = sorted(path.parent.glob(f"*{path.suffix}"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+    for old in kept[: max(0, len(kept) - CACHE_LIMIT)]:
+        old.unlink(missing_ok=True)
+        old.with_suffix(".json").unlink(missing_ok=True)
 
 
 def _fitted(weasyprint, source_html):
@@ -174,9 +275,10 @@ def _what_is_wrong(document, refused: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _local_fetcher(site_dir: Path, site_url: str, refused: list[str]):
-    """WeasyPrint's fetcher for the built site: the site's own files, read from site_dir;
-    nothing is fetched from another host (what is refused is reported)."""
+def _local_fetcher(site_dir: Path, site_url: str, refused: list[str], used: dict[str, str]):
+    """WeasyPrint's fetcher for the built site: the site's own files, read from site_dir, each
+    noted in `used` with its digest; nothing is fetched from another host (what is refused is
+    reported)."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     root = site_dir.resolve()
@@ -192,6 +294,8 @@ def _local_fetcher(site_dir: Path, site_url: str, refused: list[str]):
                 refused.append(url)
                 raise ValueError(f"not a file of the built site: {url}")
             kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+            content = path.read_bytes()
+            used[path.relative_to(root).as_posix()] = hashlib.sha256(content).hexdigest()
+            return URLFetcherResponse(url, content, {"Content-Type": kind})
 
     return LocalFetcher()

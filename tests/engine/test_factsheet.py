@@ -110,3 +110,64 @@ def test_a_machine_without_weasyprint_builds_without_the_pdf(
     assert "print view (docs/sheet.md)" in notice and "apt-get install" in notice
     assert "\n" not in notice
     assert fact_sheet_notice(site_of(tmp_path / "none", BASE, {"index.md": "# Home\n"})) is None
+
+
+SHEET_HTML = (
+    '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+    '<link rel="stylesheet" href="../{up}assets/sheet.css"></head>'
+    "<body><h1>{title}</h1><p>{text}</p></body></html>"
+)
+
+
+def built_sheets(site_dir: Path) -> None:
+    """The two fact sheet pages of a built site, each drawing on one stylesheet."""
+    (site_dir / "assets").mkdir(parents=True)
+    (site_dir / "assets" / "sheet.css").write_text("h1 { color: #0b4f6c; }", encoding="utf-8")
+    for folder, lang, up, title, text in (
+        ("sheet", "en", "", "Sheet", "A park in figures."),
+        ("zh/sheet", "zh", "../", "概况", "园区数据。"),
+    ):
+        (site_dir / folder).mkdir(parents=True)
+        page = SHEET_HTML.format(lang=lang, up=up, title=title, text=text)
+        (site_dir / folder / "index.html").write_text(page, encoding="utf-8")
+
+
+def test_an_unchanged_sheet_is_taken_from_the_cache_and_a_changed_one_printed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild that changed nothing on the sheet does not start WeasyPrint; one that changed
+    its page or a file it draws on prints it again (and a mistake is then told)."""
+    weasyprint_or_skip()
+    from parksite.content.site import Site
+    from parksite.model.errors import DataError
+    from parksite.render.factsheet import pdf_problem, write_pdfs
+
+    site_url = "http://127.0.0.1:8000/"
+    site_dir = tmp_path / "site"
+    built_sheets(site_dir)
+    first = site_of(tmp_path / "p", BASE, PAGES)
+    written = write_pdfs(first, site_dir, site_url)
+    printed = {pdf.relative_to(site_dir).as_posix(): pdf.read_bytes() for pdf in written}
+    assert sorted(printed) == ["sheet/sheet-en.pdf", "zh/sheet/sheet-zh.pdf"]
+    assert all(data.startswith(b"%PDF") for data in printed.values())
+    for pdf in written:
+        pdf.unlink()
+
+    # The next build of the same project, on a machine that could no longer print.
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    again = Site.load(first.project)
+    assert pdf_problem(again) is None  # this machine printed these words before
+    kept = write_pdfs(again, site_dir, site_url)
+    assert {pdf.relative_to(site_dir).as_posix(): pdf.read_bytes() for pdf in kept} == printed
+
+    # A file the sheet draws on changed: the sheet is printed again, not taken from the cache.
+    (site_dir / "assets" / "sheet.css").write_text("h1 { color: #a3122a; }", encoding="utf-8")
+    with pytest.raises(DataError) as refused:
+        write_pdfs(Site.load(first.project), site_dir, site_url)
+    assert "WeasyPrint cannot start here" in refused.value.report()
+    assert len(refused.value.problems) == 2  # both languages' sheets were to be printed
+
+    # Without the cache's word for it, the machine is probed afresh.
+    for mark in (first.project.root / ".cache" / "fact-sheets").glob("*.ok"):
+        mark.unlink()
+    assert pdf_problem(Site.load(first.project)).startswith("WeasyPrint cannot start here")
