@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -23,6 +23,7 @@ CONFIG_FILE = ROOT / "mkdocs.yml"
 SITE_DIR = Path(os.environ.get("PARKSITE_SITE_DIR") or ROOT / "site").resolve()
 
 
+@lru_cache(maxsize=16384)  # every check names every page: resolving each path once will do
 def shown(path: Path) -> str:
     """The path as an editor knows it: relative to the project when it is inside it."""
     try:

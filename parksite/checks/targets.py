@@ -69,7 +69,11 @@ def linked_pages(page: str, text: str) -> Iterator[tuple[str, int]]:
 
 def _wanted_and_unled(site: Site) -> tuple[dict[str, list[Where]], list[str]]:
     """Each page file the navigation or a link names, with where; and the pages of the
-    default language no line leads to (where a renamed page is found)."""
+    default language no line leads to (where a renamed page is found). Once per build."""
+    return site.memo("wanted and unled", lambda: _find_wanted_and_unled(site))
+
+
+def _find_wanted_and_unled(site: Site) -> tuple[dict[str, list[Where]], list[str]]:
     docs_dir, config_file = site.docs_dir, site.project.config_file
     present = {p.relative_to(docs_dir).as_posix() for p in site.pages}
     wanted: dict[str, list[Where]] = {}

@@ -86,6 +86,8 @@ class Languages:
     """The site's languages, the default first."""
 
     all: tuple[Language, ...]
+    # Each page file's language, worked out once (every page asks of every link and twin).
+    _of_file: dict[str, Language] = field(default_factory=dict, compare=False, repr=False)
 
     def __iter__(self) -> Iterator[Language]:
         return iter(self.all)
@@ -109,11 +111,12 @@ class Languages:
 
     def of_file(self, src_uri: str) -> Language:
         """The language of a page file: 'about.zh.md' is zh, 'about.md' the default."""
-        stem = src_uri.removesuffix(".md")
-        for language in self.all[1:]:
-            if stem.endswith(language.suffix):
-                return language
-        return self.default
+        found = self._of_file.get(src_uri)
+        if found is None:
+            stem = src_uri.removesuffix(".md")
+            ends = (language for language in self.all[1:] if stem.endswith(language.suffix))
+            found = self._of_file[src_uri] = next(ends, self.default)
+        return found
 
     def file_in(self, src_uri: str, language: Language) -> str:
         """The same page's file in another language: about.md -> about.zh.md."""

@@ -178,15 +178,22 @@ def footer_links(site: Site, lang, from_url: str) -> list[tuple[str, str]]:
     """The footer's links, relative to the page: the Sources page (out of the menu, which
     shows what an investor looks for first) and the fact sheet."""
     links = []
-    sources = sources_page(site)
+    sources = site.memo(("footer sources", lang.code), lambda: _sources_link(site, lang))
     if sources is not None:
-        own = site.languages.file_in(sources, lang)
-        href = relative_url(from_url, page_url(own, site.languages))
-        links.append((href, page_title(site.docs_dir / own)))
+        links.append((relative_url(from_url, sources[0]), sources[1]))
     sheet = sheet_link(site, lang, from_url)
     if sheet is not None:
         links.append((sheet.href, sheet.text))
     return links
+
+
+def _sources_link(site: Site, lang) -> tuple[str, str] | None:
+    """The Sources page's address from the site root and its title, or None."""
+    sources = sources_page(site)
+    if sources is None:
+        return None
+    own = site.languages.file_in(sources, lang)
+    return page_url(own, site.languages), page_title(site.docs_dir / own)
 
 
 def _light_section_tab(site: Site, nav, section: str) -> None:

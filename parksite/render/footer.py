@@ -26,7 +26,14 @@ def reported_dates(park: Park) -> list:
 def footer_line(park: Park, lang: Language, links: Sequence[tuple[str, str]] = ()) -> Markup:
     """When the figures were reported, when they were checked, links (address, text) and the
     ICP number linked to the MIIT register: the same on every page of a language but for the
-    links' addresses, which are relative to the page."""
+    links' addresses, which are relative to the page (so made once per language and folder
+    depth)."""
+    return park.memo(
+        ("footer line", lang.code, tuple(links)), lambda: _footer_line(park, lang, links)
+    )
+
+
+def _footer_line(park: Park, lang: Language, links: Sequence[tuple[str, str]]) -> Markup:
     dates = park.memo(
         ("footer dates", lang.code),
         lambda: (
