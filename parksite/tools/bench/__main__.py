@@ -1,7 +1,7 @@
 """`make bench`: one run that pairs each measurement with its baseline on this machine.
 
 Writes bench-output/report.md and bench-output/report.json. Sizes and run counts are kept
-small enough for about 10 minutes on 2 cores; see BENCHMARKS.md for the method.
+small enough for a few minutes on 2 cores; see BENCHMARKS.md for the method.
 """
 
 from __future__ import annotations

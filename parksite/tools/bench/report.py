@@ -221,7 +221,7 @@ def markdown(results: dict) -> str:
     if profile.get("total_s"):
         share = profile["data_layer_s"] / profile["total_s"]
         lines += [
-            f"The data layer (the macros plugin's events, the site's hooks and its link check) takes "
+            f"The data layer (the macros plugin's events, and the engine plugin's) takes "
             f"{profile['data_layer_s']:.1f} s of {profile['total_s']:.1f} s profiled, {share:.0%}: "
             f"a second estimate of its cost over the floor, less sensitive to other load on the "
             f"machine than one timed pair, of {1 / (1 - share):.2f}×. Of it, "
