@@ -12,7 +12,6 @@ once, with how to get the font.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 
 from parksite.content.pages import page_key, page_text
 from parksite.content.site import Site
+from parksite.render import buildcache
 from parksite.render.fonts import HOW_TO_GET, find_family, font_files, font_stamps
 from parksite.render.head import SHARE_DIR, image_name
 from parksite.render.shareimage import (
@@ -120,7 +120,7 @@ def _drawing(images: ShareImages, card: ShareCard, tag: str) -> Path | None:
     drawing = images.cache / f"{digest(card, tag, images.font_stamps)}.png"
     no_font = drawing.with_suffix(".none")  # tried before: no font had every character
     if drawing.is_file():
-        os.utime(drawing)  # recently used: pruned last
+        buildcache.used(drawing)
         return drawing
     if no_font.is_file():
         return None
@@ -140,21 +140,7 @@ def _generic(cache: Path) -> Path:
 
 
 def _store(path: Path, content: bytes) -> None:
-    """Adds a drawing to the cache, whole or not at all, and keeps the cache small."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(content)
-    partial.replace(path)  # even if two builds draw the same image at once
-    _prune(path.parent)
-
-
-def _prune(cache: Path, keep: int = CACHE_LIMIT) -> None:
-    drawings = sorted(
-        (p for p in cache.iterdir() if p.suffix in (".png", ".none")),
-        key=lambda p: (p.stat().st_mtime_ns, p.name),
-    )
-    for old in drawings[: max(0, len(drawings) - keep)]:
-        old.unlink(missing_ok=True)
+    buildcache.store(path, content, CACHE_LIMIT)
 
 
 def _tell(source: str) -> None:

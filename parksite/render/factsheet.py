@@ -33,6 +33,8 @@ from parksite.content.site import Site
 from parksite.i18n.languages import Language
 from parksite.model.errors import DataError, Problem
 from parksite.project import shown
+from parksite.render import buildcache
+from parksite.render.buildcache import code_digest
 from parksite.render.fonts import font_files, font_stamps
 
 # Type sizes tried, in turn, when the sheet at its own size (fact-sheet.css) overflows a page.
@@ -111,7 +113,7 @@ def _probe(site: Site) -> str | None:
         return None
     problem = _printed(samples)
     if problem is None:
-        _store(able, b"")
+        buildcache.store(able, b"", CACHE_LIMIT)
     return problem
 
 
@@ -151,8 +153,9 @@ def write_pdfs(site: Site, site_dir: Path, site_url: str) -> list[Path]:
             if wrong is not None:
                 problems.append(Problem(shown(site.docs_dir / source), None, None, "", *wrong))
                 continue
-            _store(entry.with_suffix(".pdf"), data)
-            _store(entry.with_suffix(".json"), json.dumps(used, sort_keys=True).encode())
+            notes = json.dumps(used, sort_keys=True).encode()
+            buildcache.store(entry.with_suffix(".json"), notes, CACHE_LIMIT)
+            buildcache.store(entry.with_suffix(".pdf"), data, CACHE_LIMIT, companion=".json")
         pdf = html.parent / pdf_name(site, lang)
         pdf.write_bytes(data)
         written.append(pdf)
@@ -192,7 +195,7 @@ def _cached_pdf(entry: Path, site_dir: Path) -> bytes | None:
         path = site_dir / name
         if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != sha:
             return None
-    os.utime(pdf)  # recently used: pruned last
+    buildcache.used(pdf)
     return pdf.read_bytes()
 
 
@@ -221,21 +224,7 @@ def _weasyprint() -> str:
 
 @lru_cache(maxsize=1)  # the package's files change only with a new process or a reload
 def _code() -> str:
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-
-
-def _store(path: Path, content: bytes) -> None:
-    """Adds a file to the cache, whole or not at all, and keeps the cache small."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f"{path.suffix}.{os.getpid()}.tmp")
-    partial.write_bytes(content)
-    partial.replace(path)  # even if two builds print the same sheet at once
-    if path.suffix == ".json":
-        return  # pruned with its PDF
-    kept = sorted(path.parent.glob(f"*{path.suffix}"), key=lambda p: (p.stat().st_mtime_ns, p.name))
-    for old in kept[: max(0, len(kept) - CACHE_LIMIT)]:
-        old.unlink(missing_ok=True)
-        old.with_suffix(".json").unlink(missing_ok=True)
+    return code_digest(Path(__file__))
 
 
 def _fitted(weasyprint, source_html):

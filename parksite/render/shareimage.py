@@ -22,6 +22,7 @@ from parksite.content.stories import Story
 from parksite.i18n.languages import Language
 from parksite.model.park import Park
 from parksite.render import fonts
+from parksite.render.buildcache import code_digest
 from parksite.render.figures import card_value, source_note
 from parksite.render.fonts import Face, Family
 from parksite.render.head import SHARE_SIZE
@@ -159,9 +160,7 @@ def digest(card: ShareCard | None, tag: str, fonts: tuple) -> str:
 
 @lru_cache(maxsize=1)  # the package's files change only with a new process or a reload
 def _code_digest() -> str:
-    code = hashlib.sha256(Path(__file__).read_bytes())
-    code.update(Path(fonts.__file__).read_bytes())
-    return code.hexdigest()
+    return code_digest(Path(__file__), Path(fonts.__file__))
 
 
 # --- Drawing ----------------------------------------------------------------------------
