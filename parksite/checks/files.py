@@ -5,6 +5,7 @@ never a symbolic link in docs/ or data/. MkDocs would publish any file of docs/ 
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -20,6 +21,32 @@ HOW_TO_TYPE = (
 )
 HOW_TO_LINK = "copy the file itself into the folder, or delete the link (`git rm`)."
 HOW_TO_NAME = "rename it with letters, digits and - only: a control or direction character can make a name read other than it is."
+
+
+def committed_cache_problems(root: Path) -> list[Problem]:
+    """Files of the build's .cache/ that are committed: a build takes a share image or a fact
+    sheet from there without making it, so a committed one would be published as it is. The
+    cache is only ever made by a build on the machine itself (it is in .gitignore)."""
+    try:
+        listed = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--", ".cache"],
+            capture_output=True,
+            check=False,
+        )
+    except OSError:  # no git: no commits to hold a cache either
+        return []
+    names = [n for n in listed.stdout.decode("utf-8", "replace").split("\0") if n]
+    return [
+        Problem(
+            name,
+            None,
+            None,
+            "",
+            f"{name} is committed, but .cache/ holds only what a build makes for itself.",
+            "remove it from the commit: git rm -r --cached .cache",
+        )
+        for name in names[:1]
+    ]
 
 
 def file_problems(docs_dir: Path, data_dir: Path) -> Iterator[Problem]:

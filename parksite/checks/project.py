@@ -16,7 +16,7 @@ from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
 from parksite.checks import html as allowlist
 from parksite.checks.descriptions import description_problems
-from parksite.checks.files import file_problems
+from parksite.checks.files import committed_cache_problems, file_problems
 from parksite.checks.prose import prose_problems, typed_ids
 from parksite.checks.targets import renamed_pages, target_problems
 from parksite.content import frontmatter
@@ -315,7 +315,10 @@ def check(
     data lacks, a page missing in a language and versions showing different facts.
     """
     docs = docs_dir or project.docs_dir
-    found = list(file_problems(docs, project.root / "data"))
+    found = [
+        *committed_cache_problems(project.root),
+        *file_problems(docs, project.root / "data"),
+    ]
     if found:
         raise DataError(found)
     site = Site.load(project, docs, today=today)

@@ -651,3 +651,27 @@ def test_the_build_publishes_only_docs_files_of_the_allowed_types(tmp_path: Path
     refused = "\n".join(published_problems(get_files(config), Path(config.docs_dir)))
     assert "docs/evil.html is not a type of file" in refused
     assert "docs/secret.md is or lies in a symbolic link" in refused
+
+
+def test_make_check_refuses_a_committed_build_cache(tmp_path: Path) -> None:
+    """A build takes a fact sheet or share image from .cache/ without making it: one slipped
+    into a commit would be published as it is, so a committed cache stops the build."""
+    project = example_park(tmp_path / "project")
+    forged = project / ".cache" / "fact-sheets" / "forged.pdf"
+    forged.parent.mkdir(parents=True)
+    forged.write_bytes(b"%PDF-1.7 not the park's")
+    git = ["git", "-C", str(project), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "add", "-f", ".cache"], check=True)  # past .gitignore on purpose
+    subprocess.run([*git, "commit", "-qm", "forged"], check=True)
+    result = run(project, "-m", "parksite", "check")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output, output
+    assert ".cache/fact-sheets/forged.pdf is committed" in output, output
+    assert "git rm -r --cached .cache" in output
+
+    subprocess.run([*git, "rm", "-q", "-r", "--cached", ".cache"], check=True)
+    subprocess.run([*git, "commit", "-qm", "cache out of the commit"], check=True)
+    result = run(project, "-m", "parksite", "check")
+    assert result.returncode == 0, result.stdout + result.stderr
