@@ -71,7 +71,11 @@ $(STAMP): requirements.lock pyproject.toml
 		exit 1; }
 	echo "Installing the site's tools into $(VENV)/ (once; about 2 minutes, longer on a slow connection)..."
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --progress-bar on --require-hashes -r requirements.lock
+	# --no-deps: the lock names every package, so pip installs exactly it and resolves nothing
+	# (pip 23 would otherwise take the newest release for a package that another asks for with
+	# extras, fonttools[woff], and refuse it as unpinned); pip check proves nothing is missing.
+	$(BIN)/python -m pip install --progress-bar on --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip check -q
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 	echo "Installed. From now on make starts at once."
