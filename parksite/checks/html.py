@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -189,7 +190,7 @@ def _allowed_at_a_glance(tree: LexborHTMLParser, source: bool) -> bool:
         for name, value in attributes.items():
             if name in allowed and name not in _VALUES_JUDGED:
                 continue  # allowed whatever its value: aria-*, data-*, title, lang...
-            if _attribute_refusal(tag, name, value or "", allowed, source):
+            if _attribute_refusal(tag, name, value or "", source):
                 return False
     return True
 
@@ -230,19 +231,20 @@ def _node_refusals(node: LexborNode, tag: str, number: int, source: bool) -> lis
     """What the allowlist refuses in one element of the page: the element or its attributes."""
     if tag not in ELEMENTS:
         return [Refusal(f"`<{tag}>` is not allowed in a page.", HOW_TO_MARKUP, tag, number)]
-    allowed = _ALLOWED.get(tag, GLOBAL_ATTRIBUTES)
     found = []
     for name, value in node.attributes.items():
-        why = _attribute_refusal(tag, name, value or "", allowed, source)
+        why = _attribute_refusal(tag, name, value or "", source)
         if why:
             written = value if name in ("href", "src", "id", "class") and value else name
             found.append(Refusal(why[0], why[1], tag, number, name, written))
     return found
 
 
-def _attribute_refusal(
-    tag: str, name: str, value: str, allowed: frozenset[str], source: bool
-) -> tuple[str, str] | None:
+# Pages repeat the same attributes (a figure's class, a link to the Sources page) thousands of
+# times: each distinct one is judged once per process. The verdict depends on these four only.
+@lru_cache(maxsize=65536)
+def _attribute_refusal(tag: str, name: str, value: str, source: bool) -> tuple[str, str] | None:
+    allowed = _ALLOWED.get(tag, GLOBAL_ATTRIBUTES)
     if name not in allowed and not (source and name in SOURCE_ONLY_ATTRIBUTES):
         if name.startswith("on"):
             hint = "nothing in a page runs a script: delete the attribute."

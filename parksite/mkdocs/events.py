@@ -31,7 +31,7 @@ from parksite.content.site import Site
 from parksite.content.stories import is_story
 from parksite.mkdocs.macros import engine_macros
 from parksite.mkdocs.reproducible import source_date_epoch
-from parksite.mkdocs.shareimages import ShareImages, page_image
+from parksite.mkdocs.shareimages import ShareImages, nav_by_key, page_image
 from parksite.mkdocs.sitemaps import write_crawler_files
 from parksite.mkdocs.storyindex import add_index_pages
 from parksite.mkdocs.themefix import fix_theme_html
@@ -199,10 +199,10 @@ def _sources_link(site: Site, lang) -> tuple[str, str] | None:
 def _light_section_tab(site: Site, nav, section: str) -> None:
     """A story is not in the navigation (the sidebar must never list every story), so no tab
     would be marked as current: light its section's page until the page is written."""
-    for item in nav.pages:
-        if page_key(item.file.src_uri, site.languages) == section:
-            item.active = True
-            site.memo("lit", list).append(item)
+    item = nav_by_key(site, nav).get(section)
+    if item is not None:
+        item.active = True
+        site.memo("lit", list).append(item)
 
 
 def on_post_page(site: Site, output, page, config):

@@ -75,9 +75,19 @@ def page_image(
     return images.written[key]
 
 
+def nav_by_key(site: Site, nav: Any) -> dict[str, Any]:
+    """The navigation's pages of the language being built, by page key: made once per
+    language and build (every page looks up its section here)."""
+    lang = site.language_of(nav.pages[0].file.src_uri) if nav.pages else None
+    return site.memo(
+        ("nav by key", lang and lang.code),
+        lambda: {page_key(p.file.src_uri, site.languages): p for p in nav.pages},
+    )
+
+
 def _owner(page: Any, nav: Any, site: Site) -> Any:
     """The navigation page whose image a page uses: its own, its section's, the home page's."""
-    in_nav = {page_key(p.file.src_uri, site.languages): p for p in nav.pages}
+    in_nav = nav_by_key(site, nav)
     parts = page_key(page.file.src_uri, site.languages).split("/")
     for n in range(len(parts), 0, -1):
         if "/".join(parts[:n]) in in_nav:

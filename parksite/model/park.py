@@ -344,9 +344,13 @@ class Park(Strict):
 
     def memo(self, key: Hashable, make: Callable[[], T]) -> T:
         """`make()` for this load of the data, computed once: a new load starts afresh."""
-        if key not in self._memo:
-            self._memo[key] = make()
-        return self._memo[key]
+        # Read past pydantic's attribute lookup: every figure of every page comes through here.
+        memo = self.__pydantic_private__["_memo"]
+        try:
+            return memo[key]
+        except KeyError:
+            memo[key] = value = make()
+            return value
 
     def unit_of(self, fact: Fact) -> Unit | None:
         return self.units.get(fact.unit or "")

@@ -555,9 +555,13 @@ def plan_status_html(
 def dateline_html(park: Park, fact_ids: Iterable[str], lang: Language, today: dt.date) -> Markup:
     """Under a page's title: the months its figures were reported in, and, when one of them is
     past the site's threshold for telling readers, that they may have changed since."""
-    ids = list(dict.fromkeys(fact_ids))
+    ids = tuple(dict.fromkeys(fact_ids))
     if not ids:
         return Markup("")
+    return park.memo(("dateline", ids, lang.code, today), lambda: _dateline(park, ids, lang, today))
+
+
+def _dateline(park: Park, ids: tuple[str, ...], lang: Language, today: dt.date) -> Markup:
     months = format_months([park.sources[park.facts[i].source].date for i in ids], lang)
     text = lang.words.format("dateline.reported", months=months)
     if any(overdue(park, i, today) for i in ids):
