@@ -27,9 +27,22 @@ SITE_DIR = Path(os.environ.get("PARKSITE_SITE_DIR") or ROOT / "site").resolve()
 def shown(path: Path) -> str:
     """The path as an editor knows it: relative to the project when it is inside it."""
     try:
-        return path.resolve().relative_to(ROOT).as_posix()
+        return _resolved(path).relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
+
+
+def _resolved(path: Path) -> Path:
+    """path.resolve(), its folder resolved once for all the files in it: resolving a page's
+    path whole checks every folder above it for a link again (20 us a page)."""
+    if path.name in ("", "..") or os.path.islink(path):
+        return path.resolve()
+    return _resolved_folder(path.parent) / path.name
+
+
+@lru_cache(maxsize=1024)
+def _resolved_folder(folder: Path) -> Path:
+    return folder.resolve()
 
 
 class _PlainLoader(yaml.SafeLoader):

@@ -126,15 +126,31 @@ def _numbers(park: Park) -> list[tuple[str, float]]:
     ]
 
 
-def typed_figures(text: str, park: Park) -> Iterator[tuple[int, int, str, list[str]]]:
-    """(line, column, the number as written, ids of the facts it equals) for a page's text."""
-    numbers = park.memo("typed-figures: numbers", lambda: _numbers(park))
-    quantity_words = park.memo("typed-figures: quantity words", lambda: _year_words(park))
+# What a page types by hand: (line, the amount as written) of each amount in the converted
+# currency, and (line, column, the number as written, ids of the facts it equals) of each figure.
+Typed = tuple[list[tuple[int, str]], list[tuple[int, int, str, list[str]]]]
+
+
+def typed_by_hand(text: str, park: Park) -> Typed:
+    """The amounts and figures typed into a page's text, found in one pass over its prose and
+    once per page and data load: `make check` asks for the figures twice (as problems, and as
+    the citations a page lacks beside its twins)."""
+    return park.memo(("typed by hand", text), lambda: _find_typed(text, park))
+
+
+def _find_typed(text: str, park: Park) -> Typed:
+    numbers, quantity_words = park.memo(
+        "typed-figures: numbers and quantity words", lambda: (_numbers(park), _year_words(park))
+    )
+    amounts: list[tuple[int, str]] = []
+    figures: list[tuple[int, int, str, list[str]]] = []
     for lineno, raw in _prose_lines(text):
         # Blanking never adds a digit: a line without one has no figure (most lines).
         if not _DIGIT.search(raw) or _EXEMPT.search(raw):
             continue
-        line = _ascii_figures(_blank(raw))
+        blanked = _blank(raw)
+        amounts += ((lineno, amount) for amount in typed_money(park, blanked))
+        line = _ascii_figures(blanked)
         for m in _NUMBER.finditer(line):
             if m["ordinal"]:
                 continue
@@ -149,15 +165,13 @@ def typed_figures(text: str, park: Park) -> Iterator[tuple[int, int, str, list[s
             value = written_value(num, mult)
             ids = [fid for fid, v in numbers if _same(v, value)]
             if ids:
-                yield lineno, m.start() + 1, raw[m.start() : m.end()].strip(), ids
+                figures.append((lineno, m.start() + 1, raw[m.start() : m.end()].strip(), ids))
+    return amounts, figures
 
 
-def typed_amounts(text: str, park: Park) -> Iterator[tuple[int, str]]:
-    """(line, the amount as written) for every converted-currency amount typed in a page."""
-    for lineno, raw in _prose_lines(text):
-        if _DIGIT.search(raw) and not _EXEMPT.search(raw):
-            for amount in typed_money(park, _blank(raw)):
-                yield lineno, amount
+def typed_figures(text: str, park: Park) -> list[tuple[int, int, str, list[str]]]:
+    """(line, column, the number as written, ids of the facts it equals) for a page's text."""
+    return typed_by_hand(text, park)[1]
 
 
 def _macro_for(park: Park, fact_id: str) -> str:
@@ -179,7 +193,8 @@ def prose_problems(park: Park, pages: dict[Path, str], lang: Language) -> Iterat
     """A problem for every figure or converted amount typed into a page instead of taken
     from the data (the figures it equals told in `lang`, the editors' language)."""
     for path, text in pages.items():
-        for line, amount in typed_amounts(text, park):
+        amounts, figures = typed_by_hand(text, park)
+        for line, amount in amounts:
             yield Problem(
                 shown(path),
                 line,
@@ -190,7 +205,7 @@ def prose_problems(park: Park, pages: dict[Path, str], lang: Language) -> Iterat
                 '{{ money("id") }}: the site computes the converted amount from the one '
                 "exchange rate and states it.",
             )
-        for line, column, written, ids in typed_figures(text, park):
+        for line, column, written, ids in figures:
             what = "; ".join(f"{i} ({figure_text(park, park.facts[i], lang)})" for i in ids)
             macros = " or ".join(_macro_for(park, i) for i in ids)
             yield Problem(

@@ -8,7 +8,7 @@ check and `make check` share one scan.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,16 +53,25 @@ def macro_calls(text: str) -> tuple[tuple[str, tuple, int], ...]:
     return tuple((call.name, call.args, call.line) for call in page_macro_calls(text))
 
 
-@lru_cache(maxsize=8192)
 def page_macro_calls(text: str) -> tuple[Call, ...]:
     """Every macro call of a page with its keyword arguments too, on the page file's lines."""
+    return readable_calls(text) or ()
+
+
+@lru_cache(maxsize=8192)  # the template check and the citations read the same pages
+def readable_calls(text: str) -> tuple[Call, ...] | None:
+    """A page's macro calls as page_macro_calls gives them, or None when its template cannot
+    be read (the template check tells why)."""
     _, body, body_line = frontmatter.split(text)
     try:
         parts = page_calls(protect_code(body))
     except PageError:
-        return ()
+        return None
+    # Made anew rather than by dataclasses.replace, which costs twice as much per call.
     return tuple(
-        replace(part, line=part.line + body_line - 1) for part in parts if isinstance(part, Call)
+        Call(part.line + body_line - 1, part.name, part.args, part.kwargs)
+        for part in parts
+        if isinstance(part, Call)
     )
 
 
@@ -103,7 +112,7 @@ def all_citations(site: Site) -> tuple[Citation, ...]:
         lambda: tuple(
             c
             for path, text in site.pages.items()
-            for c in scan_page(path.relative_to(site.docs_dir).as_posix(), text, site)
+            for c in scan_page(site.page_files[path], text, site)
         ),
     )
 
@@ -125,7 +134,7 @@ def facts_page(site: Site) -> str | None:
     """The page of the default language with the complete table of facts (`facts_table()`
     without a topic), if the site has one: 'key-figures.md'."""
     for path, text in site.pages.items():
-        page = path.relative_to(site.docs_dir).as_posix()
+        page = site.page_files[path]
         if site.language_of(page).default and any(
             name == "facts_table" and not args for name, args, _ in macro_calls(text)
         ):
@@ -137,7 +146,7 @@ def stories_folder(site: Site) -> str | None:
     """The folder of the stories: that of the default language's page showing their cards
     (`story_cards()`): 'stories'; None when no page does (a site without stories)."""
     for path, text in site.pages.items():
-        page = path.relative_to(site.docs_dir).as_posix()
+        page = site.page_files[path]
         # Only the full index, `story_cards()`: the home page's `story_cards(limit=3)` is not it.
         if site.language_of(page).default and any(
             call.name == "story_cards" and not call.args and not call.kwargs
@@ -152,7 +161,7 @@ def twin_problems(site: Site, renamed: Collection[str] = ()) -> Iterator[Problem
     """A page missing in one of the languages: every page is written in each of them (a page
     told as renamed, in `renamed`, is not told again for its twins)."""
     languages = site.languages
-    present = {path.relative_to(site.docs_dir).as_posix() for path in site.pages}
+    present = set(site.page_files.values())
     missing: dict[str, str] = {}
     for page in sorted(present):
         if languages.file_in(page, languages.default) in renamed:
@@ -190,7 +199,7 @@ def parity_problems(
             by_page.setdefault(c.page, {}).setdefault(c.fact, c.line)
         else:
             unknown.add(languages.file_in(c.page, languages.default))
-    present = {path.relative_to(site.docs_dir).as_posix() for path in site.pages}
+    present = set(site.page_files.values())
     for page in sorted(p for p in present if languages.of_file(p).default and p not in unknown):
         for lang in languages.all[1:]:
             other = languages.file_in(page, lang)

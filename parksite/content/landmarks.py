@@ -20,7 +20,7 @@ def _first(site: Site, what: str, holds: Callable[[str], bool]) -> str | None:
 
     def find() -> str | None:
         for path, text in site.pages.items():
-            page = path.relative_to(site.docs_dir).as_posix()
+            page = site.page_files[path]
             if site.language_of(page).default and holds(text):
                 return page
         return None

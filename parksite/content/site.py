@@ -61,6 +61,15 @@ class Site:
         return self._memo[key]
 
     @property
+    def page_files(self) -> dict[Path, str]:
+        """Each page's file inside docs/ ('stories/ruifei.zh.md'), by its path: named once per
+        build, as the checks of links, twins and citations all look every page up by it."""
+        return self.memo(
+            "page files",
+            lambda: {path: path.relative_to(self.docs_dir).as_posix() for path in self.pages},
+        )
+
+    @property
     def stories_folder(self) -> str | None:
         """The stories' folder inside docs/ ('stories'), or None for a site without stories."""
         return self.memo("stories folder", lambda: stories_folder(self))
@@ -72,7 +81,7 @@ class Site:
             return ()
         return self.memo(
             ("stories", lang.code),
-            lambda: list_stories(lang, self.languages, self.docs_dir / folder),
+            lambda: list_stories(lang, self.languages, self.docs_dir / folder, self.pages),
         )
 
     def language_of(self, src_uri: str) -> Language:

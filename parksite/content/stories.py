@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,11 +63,16 @@ def front_matter_line(text: str, key: str) -> int:
     return frontmatter.read(text, "the page").lines.get(key, 1)
 
 
-def list_stories(lang: Language, languages: Languages, folder: Path) -> tuple[Story, ...]:
-    """Every story of a language, in their `order:`, then by title."""
+def list_stories(
+    lang: Language, languages: Languages, folder: Path, pages: Mapping[Path, str]
+) -> tuple[Story, ...]:
+    """Every story of a language, in their `order:`, then by title; each page's text taken
+    from `pages` (the build's, read once), else from its file."""
     stories = []
     for path in story_files(lang, languages, folder):
-        meta = read_front_matter(path)
+        # A name the build read no page of (a folder named like a page) is told missing.
+        text = pages[path] if path in pages else page_text(path)
+        meta = front_matter(text, shown(path))
         stories.append(
             Story(
                 slug=path.name.split(".")[0],

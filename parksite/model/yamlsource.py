@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 import yaml
@@ -174,65 +173,63 @@ def invisible_problems(text: str, file: str) -> list[Problem]:
     return found
 
 
-def _until_error(events: Iterator[yaml.Event]) -> Iterator[yaml.Event]:
-    try:
-        yield from events
-    except yaml.MarkedYAMLError:
-        return
-
-
 def _event_problems(text: str, file: str) -> list[Problem]:
     """Anchors, aliases, tags and nesting, found from the parser's events: before the node
     tree is composed, so that an anchor bomb or a deep nest costs no more than its bytes."""
     found: list[Problem] = []
     depth = 0
     events = yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    # A syntax error ends the scan: composing the text then explains it in PyYAML's words.
-    for event in _until_error(events):
-        mark = event.start_mark
-        where = (mark.line + 1, mark.column + 1)
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            found.append(
-                Problem(
-                    file,
-                    *where,
-                    "",
-                    "`&` or `*` here is a YAML anchor or alias, which this file does not use.",
-                    "write the value out in full where it is needed, or quote a text that "
-                    'starts with & or *: "&...".',
-                )
-            )
-        elif getattr(event, "tag", None) and not (
-            isinstance(event, yaml.ScalarEvent) and event.tag == "!"
-        ):
-            found.append(
-                Problem(
-                    file,
-                    *where,
-                    "",
-                    f"`{event.tag.replace('tag:yaml.org,2002:', '!!')}` is a YAML tag, which this "
-                    "file does not use.",
-                    'delete it; put a text in quotes: "...".',
-                )
-            )
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
+    try:
+        for event in events:
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 found.append(
                     Problem(
                         file,
-                        *where,
+                        *_position(event),
                         "",
-                        f"blocks are nested more than {MAX_DEPTH} deep here.",
-                        "a value is a few levels below its key, never more: move it up.",
+                        "`&` or `*` here is a YAML anchor or alias, which this file does not use.",
+                        "write the value out in full where it is needed, or quote a text that "
+                        'starts with & or *: "&...".',
                     )
                 )
+            elif getattr(event, "tag", None) and not (
+                isinstance(event, yaml.ScalarEvent) and event.tag == "!"
+            ):
+                found.append(
+                    Problem(
+                        file,
+                        *_position(event),
+                        "",
+                        f"`{event.tag.replace('tag:yaml.org,2002:', '!!')}` is a YAML tag, which "
+                        "this file does not use.",
+                        'delete it; put a text in quotes: "...".',
+                    )
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    found.append(
+                        Problem(
+                            file,
+                            *_position(event),
+                            "",
+                            f"blocks are nested more than {MAX_DEPTH} deep here.",
+                            "a value is a few levels below its key, never more: move it up.",
+                        )
+                    )
+                    break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if len(found) >= 20:  # enough to show what is wrong; the rest is the same again
                 break
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-        if len(found) >= 20:  # enough to show what is wrong; the rest is the same again
-            break
+    except yaml.MarkedYAMLError:
+        pass  # the scan ends: composing the text then explains the error in PyYAML's words
     return found
+
+
+def _position(event: yaml.Event) -> tuple[int, int]:
+    """Line and column of an event, 1-based for editors."""
+    return event.start_mark.line + 1, event.start_mark.column + 1
 
 
 def _compose(text: str) -> yaml.Node | None:

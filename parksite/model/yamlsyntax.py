@@ -49,11 +49,15 @@ _WIDE_SPACE = {"\u3000": "full-width space", "\u00a0": "non-breaking space"}
 # `key：` (full-width colon) or, inside { }, `key:value`, right after a key's place.
 _WIDE_COLON = re.compile(r"(?:^\s*(?:-\s+)?|[{,]\s*)([A-Za-z_][\w.-]*)：")
 _FLOW_NO_SPACE = re.compile(r"[{,]\s*([A-Za-z_][\w-]*):(?=[^\s/])")
+# What each of those slips is typed with: a tab, a wide space, a full-width colon, a `{`.
+_SLIP_CHARACTERS = ("\t", *_WIDE_SPACE, "：", "{")
 
 
 def layout_problems(text: str, file: str) -> list[Problem]:
     """Tabs, full-width spaces before a line, and colons YAML would not read as a key's:
     the file reads otherwise than meant, so these are told before it is read."""
+    if not any(character in text for character in _SLIP_CHARACTERS):
+        return []  # none typed: most front matters, whose lines need not be read one by one
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
         if "\t" in line:
