@@ -73,10 +73,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	# --no-deps: the lock names every package, so pip installs exactly it and resolves nothing
 	# (pip 23 would otherwise take the newest release for a package that another asks for with
-	# extras, fonttools[woff], and refuse it as unpinned); pip check proves nothing is missing.
+	# extras, fonttools[woff], and refuse it as unpinned). pip check then proves that nothing
+	# is missing: a package added to pyproject.toml's `dependencies` but not locked stops
+	# here, named (then run `make lock`).
 	$(BIN)/python -m pip install --progress-bar on --require-hashes --no-deps -r requirements.lock
-	$(BIN)/python -m pip check -q
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
 	touch $(STAMP)
 	echo "Installed. From now on make starts at once."
 
