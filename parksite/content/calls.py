@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from parksite.content.code import protect_code
+
 # A page's Markdown, and what its macros may write into it, in characters.
 MAX_SOURCE = 1_000_000
 MAX_OUTPUT = 5_000_000
@@ -116,6 +118,14 @@ def _statement_error(source: str, at: int, line: int) -> PageError:
         "and the site's macros.",
         f"{HOW_TO_CITE}; {HOW_TO_SHOW}.",
     )
+
+
+@lru_cache(maxsize=8192)  # read for the checks, then again by the build's sandbox
+def page_parts(markdown: str) -> tuple[str | Call, ...]:
+    """page_calls of a page's Markdown (after its front matter), its code protected, with
+    any macro name: read once per build for the template check, the citations and the page's
+    rendering (parksite.mkdocs.sandbox checks the names)."""
+    return tuple(page_calls(protect_code(markdown)))
 
 
 def _call(expression: str, macros: Collection[str] | None, line: int) -> Call:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parksite.content import frontmatter
-from parksite.content.calls import Call, PageError, page_calls
-from parksite.content.code import blank_code, protect_code
+from parksite.content.calls import Call, PageError, page_parts
+from parksite.content.code import blank_code
 from parksite.content.stories import front_matter, front_matter_line, read_front_matter
 from parksite.i18n.languages import Language
 from parksite.model.errors import Problem
@@ -64,7 +64,9 @@ def readable_calls(text: str) -> tuple[Call, ...] | None:
     be read (the template check tells why)."""
     _, body, body_line = frontmatter.split(text)
     try:
-        parts = page_calls(protect_code(body))
+        # Without the newline at its end, the body is the Markdown the build's sandbox reads
+        # (mkdocs-static-i18n drops it): the build finds the page read already.
+        parts = page_parts(body.removesuffix("\n"))
     except PageError:
         return None
     # Made anew rather than by dataclasses.replace, which costs twice as much per call.

@@ -24,7 +24,14 @@ from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from mkdocs_macros.errors import format_error
 
-from parksite.content.calls import HOW_TO_CITE, MAX_OUTPUT, Call, PageError, page_calls
+from parksite.content.calls import (
+    HOW_TO_CITE,
+    MAX_OUTPUT,
+    Call,
+    PageError,
+    page_calls,
+    page_parts,
+)
 from parksite.content.code import protect_code
 from parksite.render.figures import UnknownFact
 
@@ -76,8 +83,14 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
 
     def from_string(self, source: str, *args: Any, **kwargs: Any) -> Template:  # type: ignore[override]
         macros = {k: v for k, v in self.globals.items() if k not in DEFAULT_NAMESPACE}
-        parts = page_calls(protect_code(source), macros)
-        return CallsTemplate(parts, macros)  # type: ignore[return-value]
+        try:
+            parts = page_parts(source)  # as `make check` read it
+        except PageError:
+            parts = None
+        if parts is None or any(isinstance(p, Call) and p.name not in macros for p in parts):
+            # The first mistake in the page's order, told as page_calls tells it.
+            parts = page_calls(protect_code(source), macros)
+        return CallsTemplate(list(parts), macros)  # type: ignore[return-value]
 
 
 def sandboxed(plain: Environment, macros: dict[str, Any], filters: dict[str, Any]) -> Environment:
