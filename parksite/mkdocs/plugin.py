@@ -9,6 +9,7 @@ on_config.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -75,6 +76,9 @@ class ParkSitePlugin(BasePlugin[ParkSiteConfig]):
         from parksite.mkdocs import events
 
         self.site = events.on_config(self.site, config, THEME_DIR, ENGINE_CSS, ENGINE_JS)
+        # What is loaded now (the modules, the data, the pages' text) lives for the whole
+        # build: the garbage collector need not scan it again at each of its full passes.
+        gc.freeze()
         return config
 
     # After mkdocs-static-i18n (priority -100) has picked the files of the language built.
@@ -123,4 +127,11 @@ class ParkSitePlugin(BasePlugin[ParkSiteConfig]):
     def on_post_build(self, config):
         from parksite.mkdocs import events
 
-        events.on_post_build(self.site, config)
+        try:
+            events.on_post_build(self.site, config)
+        finally:
+            if not events.nested_language_build(config):
+                gc.unfreeze()  # `make serve` builds again in this process: collect it then
+
+    def on_build_error(self, error):
+        gc.unfreeze()

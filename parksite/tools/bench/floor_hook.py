@@ -1,7 +1,10 @@
-"""The floor's one hook: the same template cache as ours, so that the comparison measures
-the data layer (data, macros, story index, head tags) and nothing else."""
+"""The floor's hooks: the same template cache as ours, and the same freeze of what is loaded
+before the pages are built (parksite/mkdocs/plugin.py), so that the comparison measures the
+data layer (data, macros, story index, head tags) and nothing else."""
 
 from __future__ import annotations
+
+import gc
 
 from jinja2 import Environment
 
@@ -10,3 +13,14 @@ from parksite.mkdocs.templatecache import use_cache
 
 def on_env(env: Environment, config, files) -> Environment:
     return use_cache(env)
+
+
+def on_config(config):
+    gc.freeze()
+    return config
+
+
+def on_post_build(config) -> None:
+    i18n = config.plugins.get("i18n")
+    if not (i18n and i18n.building):
+        gc.unfreeze()
