@@ -108,7 +108,7 @@ def load_text(text: str, file: str, *, max_chars: int = MAX_CHARS, first_line: i
             ]
         )
     try:
-        problems = _event_problems(text, file)
+        problems = [] if _plain_and_shallow(text) else _event_problems(text, file)
         node = None if problems else _compose(text)
     except yaml.MarkedYAMLError as exc:
         problems = [syntax_problem(exc, file, text)]
@@ -171,6 +171,17 @@ def invisible_problems(text: str, file: str) -> list[Problem]:
             )
         )
     return found
+
+
+def _plain_and_shallow(text: str) -> bool:
+    """Whether the text can hold nothing _event_problems looks for, so that its scan can be
+    spared (a page's few lines of front matter): an anchor, an alias and a tag each need
+    their character (& * !); without flow collections ([ {), a line opens at most one block
+    collection, and one more for each `-` or `?` on it, so that the lines and those
+    characters bound how deep the text can nest."""
+    if any(mark in text for mark in "&*![{"):
+        return False
+    return text.count("\n") + 1 + text.count("-") + text.count("?") <= MAX_DEPTH
 
 
 def _event_problems(text: str, file: str) -> list[Problem]:

@@ -258,6 +258,13 @@ FRONT_MATTER = [
     ),
     Attack(
         "front matter",
+        "deep nesting",
+        "---\ntitle: A\nhide:\n  " + "- " * 13 + "toc\n---\n\nText.\n",
+        "nested more than",
+        4,
+    ),
+    Attack(
+        "front matter",
         "hide anything",
         "---\ntitle: A\nhide: [everything]\n---\n\nText.\n",
         "`hide:` lists",
