@@ -24,6 +24,8 @@ OUTPUT = ROOT / "bench-output"
 # Stories added -> alternating runs of ours and of the floor.
 RUNS = {0: 3, 100: 2, 1000: 3}
 PREVIEW_RUNS = 3  # also the runs of `make check` and of its baseline
+# Pairs of builds started together (ours and the floor side by side) at the largest size.
+SIDE_BY_SIDE_RUNS = 4
 PROFILE_TOP = 25
 # `--quick`: every step once at small sizes, to try the benchmark itself (figures meaningless).
 QUICK_RUNS = {0: 1, 20: 1, 40: 1}
@@ -75,6 +77,25 @@ def measure_size(work: Path, stories: int, runs: int) -> dict:
     return found
 
 
+def side_by_side(work: Path, stories: int, runs: int) -> dict:
+    """Pairs of builds of ours and of the floor started together, at one size."""
+    pairs = []
+    for run in range(runs):
+        builds = [
+            (work / f"{name}-{stories}", work / f"site-{name}-{stories}-together")
+            for name in ("ours", "floor")
+        ]
+        for _, site in builds:
+            shutil.rmtree(site, ignore_errors=True)
+        ours, floor = measure.side_by_side(builds)
+        say(
+            f"N={stories} side by side {run + 1}/{runs}: ours {ours.cpu_seconds:.1f} s, "
+            f"floor {floor.cpu_seconds:.1f} s of CPU"
+        )
+        pairs.append({"ours": asdict(ours), "floor": asdict(floor)})
+    return {"stories": stories, "pairs": pairs}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m parksite.tools.bench")
     parser.add_argument("--quick", action="store_true", help="one small run of every step")
@@ -96,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
             str(n): measure_size(work, n, runs) for n, runs in runs_by_size.items()
         }
         biggest = max(runs_by_size)
+
+        say(f"N={biggest} ours and the floor side by side")
+        results["side_by_side"] = side_by_side(work, biggest, 1 if quick else SIDE_BY_SIDE_RUNS)
 
         say("sizes at N=10")
         small = copy_project(work / "ours-10")

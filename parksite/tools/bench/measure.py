@@ -14,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,20 +40,46 @@ def build_command(site_dir: Path) -> list[str]:
 
 def timed_build(project: Path, site_dir: Path) -> Run:
     """One strict build in a child process: wall-clock seconds and the child's peak memory."""
-    with tempfile.TemporaryFile() as log:
+    return side_by_side([(project, site_dir)])[0]
+
+
+def side_by_side(builds: list[tuple[Path, Path]]) -> list[Run]:
+    """Strict builds started together, each in its own child process (one per core on a
+    machine with as many): each one's wall-clock seconds, peak memory and CPU time.
+
+    Started together, two builds meet the same moments of a shared machine: what slows one
+    (a neighbour on the host, the kernel reclaiming memory) slows the other at once, which
+    two builds one after the other do not share.
+    """
+    with ExitStack() as stack:
+        started = []
         start = time.perf_counter()
-        child = subprocess.Popen(
-            build_command(site_dir), cwd=project, env=os.environ | QUIET, stdout=log, stderr=log
-        )
-        # wait4 gives this child's own rusage, unlike getrusage(RUSAGE_CHILDREN), which keeps
-        # the largest peak of every child so far.
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - start
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode:
-            log.seek(0)
-            raise RuntimeError(f"build of {project} failed:\n{log.read().decode()[-3000:]}")
-    return Run(seconds, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime)
+        for project, site_dir in builds:
+            log = stack.enter_context(tempfile.TemporaryFile())
+            child = subprocess.Popen(
+                build_command(site_dir), cwd=project, env=os.environ | QUIET, stdout=log, stderr=log
+            )
+            started.append((project, log, child))
+        runs: dict[int, Run] = {}
+        while len(runs) < len(started):
+            for at, (project, log, child) in enumerate(started):
+                if at in runs:
+                    continue
+                # wait4 gives this child's own rusage, unlike getrusage(RUSAGE_CHILDREN), which
+                # keeps the largest peak of every child so far.
+                pid, status, usage = os.wait4(child.pid, os.WNOHANG if len(started) > 1 else 0)
+                if pid == 0:
+                    continue  # still building
+                seconds = time.perf_counter() - start
+                child.returncode = os.waitstatus_to_exitcode(status)
+                if child.returncode:
+                    log.seek(0)
+                    failed = log.read().decode()[-3000:]
+                    raise RuntimeError(f"build of {project} failed:\n{failed}")
+                runs[at] = Run(seconds, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime)
+            if len(runs) < len(started):
+                time.sleep(0.01)
+    return [runs[at] for at in range(len(started))]
 
 
 def timed_command(command: list[str], runs: int) -> list[float]:

@@ -1,0 +1,29 @@
+"""The benchmark's side-by-side builds (parksite.tools.bench.measure.side_by_side), on the
+minimal fixture park: each build's own figures, and a failed build named with its log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parksite.tools.bench import measure
+from tests.engine.conftest import park_copy
+
+
+def test_builds_started_together_each_report_their_own_run(tmp_path: Path) -> None:
+    first, second = park_copy("minimal", tmp_path / "a"), park_copy("minimal", tmp_path / "b")
+    page = second / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA longer page.\n" * 200, encoding="utf-8")
+    runs = measure.side_by_side([(first, tmp_path / "site-a"), (second, tmp_path / "site-b")])
+    assert len(runs) == 2
+    assert all(run.cpu_seconds > 0 and run.peak_bytes > 0 and run.seconds > 0 for run in runs)
+    assert (tmp_path / "site-a" / "index.html").is_file()
+    assert "A longer page." in (tmp_path / "site-b" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_failed_build_is_named_with_its_log(tmp_path: Path) -> None:
+    good, bad = park_copy("minimal", tmp_path / "good"), park_copy("minimal", tmp_path / "bad")
+    (bad / "data" / "park.yml").write_text("facts: [\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match=r"build of .*bad failed:(.|\n)*park\.yml"):
+        measure.side_by_side([(good, tmp_path / "site-good"), (bad, tmp_path / "site-bad")])
