@@ -178,10 +178,12 @@ def _plain_and_shallow(text: str) -> bool:
     spared (a page's few lines of front matter): an anchor, an alias and a tag each need
     their character (& * !); without flow collections ([ {), a line opens at most one block
     collection, and one more for each `-` or `?` on it, so that the lines and those
-    characters bound how deep the text can nest."""
+    characters bound how deep the text can nest. YAML also breaks lines at a lone `\r`
+    (counted too); its other line breaks are invisible characters, refused before."""
     if any(mark in text for mark in "&*![{"):
         return False
-    return text.count("\n") + 1 + text.count("-") + text.count("?") <= MAX_DEPTH
+    lines = text.count("\n") + text.count("\r") + 1
+    return lines + text.count("-") + text.count("?") <= MAX_DEPTH
 
 
 def _event_problems(text: str, file: str) -> list[Problem]:

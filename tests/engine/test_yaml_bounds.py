@@ -31,9 +31,9 @@ def _deepest(text: str) -> int | None:
 
 def test_spared_texts_never_nest_deeper_than_the_bound() -> None:
     spared = 0
-    for count in range(1, 5):
+    for count, joint in itertools.product(range(1, 5), ("\n", "\r", "\r\n")):
         for lines in itertools.product(PIECES, repeat=count):
-            text = "\n".join(lines)
+            text = joint.join(lines)
             if not _plain_and_shallow(text):
                 continue
             spared += 1
@@ -50,6 +50,7 @@ def test_what_the_scan_refuses_is_never_spared() -> None:
         "hide: " + "[" * 20 + "]" * 20,
         "hide:\n  " + "- " * 13 + "toc",
         "\n".join(" " * n + "k:" for n in range(14)) + " v",
+        "\r".join(" " * n + "k:" for n in range(14)) + " v",  # old Mac line breaks
     ]:
         assert not _plain_and_shallow(text), text
         assert _event_problems(text, "x.md"), text
