@@ -532,6 +532,23 @@ def test_the_build_refuses_what_only_the_rendered_page_shows(tmp_path: Path) -> 
     assert not (tmp_path / "site" / "stories").exists()
 
 
+def test_the_build_judges_the_pages_of_every_language(tmp_path: Path) -> None:
+    """A page whose twin is clean is judged in its own language's build (the further
+    languages are built inside the first, mkdocs-static-i18n's way), and nothing of it is
+    written."""
+    project = example_park(tmp_path / "project")
+    attack = RENDERED[0]
+    [name] = write_attacks(project, [attack], "twin", twins=True)
+    clean = (project / name).read_text(encoding="utf-8").replace("{: onclick=alert(1) }", "")
+    (project / name).write_text(clean, encoding="utf-8")
+    result = run(project, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site"))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "1 problem in the pages' content" in output
+    assert f"{name.replace('.md', '.zh.md')} line" in output and attack.words in output
+    assert not (tmp_path / "site" / "zh" / "stories" / "twin-001").exists()
+
+
 # --- Data: each case a change of the small valid file, judged in-process -----------------
 
 
