@@ -250,6 +250,7 @@ def test_report_states_each_target_as_met_or_not() -> None:
     text = report.markdown(results)
     assert "| Preview shows a saved data edit | ≤ 2 s | 3.00 s | **not met** |" in text
     assert "| 100 | 110 | 1 | 4.00 | 2.00 | 2.00× | 3.00 / 2.00 | 1.50× |" in text
+    assert "ours / the floor: 2.1 / 2.0 (1.05×), 2.4 / 2.0 (1.20×), 2.1 / 2.0 (1.07×)." in text
 
 
 def test_safety_line_times_the_checks_over_every_rendered_page(site: Path) -> None:
