@@ -62,7 +62,7 @@ class Site:
 
     @property
     def page_files(self) -> dict[Path, str]:
-        """Each page's file inside docs/ ('stories/ruifei.zh.md'), by its path: named once per
+        """Each page's file inside docs/ ('stories/case.zh.md'), by its path: named once per
         build, as the checks of links, twins and citations all look every page up by it."""
         return self.memo(
             "page files",

@@ -111,7 +111,7 @@ def index_page_markdown(number: int, lang: Language) -> str:
 
 
 def is_story(key: str, folder: str | None) -> bool:
-    """Whether a page (by its key, pages.page_key: 'stories/ruifei') is one story, not the
+    """Whether a page (by its key, pages.page_key: 'stories/case') is one story, not the
     stories' index or one of its further pages."""
     if folder is None or not key.startswith(f"{folder}/"):
         return False

@@ -87,7 +87,7 @@ def language_name(code: str, lang: Language) -> str:
 
 def wording_note(park: Park, fact: Fact, lang: Language) -> str | None:
     """Where a fact's wording in this language comes from, when another report than its
-    source gives it: 'Chinese form as given by Taiyuan Evening News, 3 November 2021'."""
+    source gives it: 'Chinese form as given by <source>, <its date>'."""
     sid = fact.wording.get(lang.code)
     if sid is None or sid == fact.source:
         return None

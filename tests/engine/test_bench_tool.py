@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from parksite.tools.bench import measure
-from tests.engine.conftest import park_copy
+from parksite.tools.bench.__main__ import weighed_pages
+from tests.engine.conftest import PARKS, park_copy
 
 
 def test_builds_started_together_each_report_their_own_run(tmp_path: Path) -> None:
@@ -27,3 +28,15 @@ def test_a_failed_build_is_named_with_its_log(tmp_path: Path) -> None:
     (bad / "data" / "park.yml").write_text("facts: [\n", encoding="utf-8")
     with pytest.raises(RuntimeError, match=r"build of .*bad failed:(.|\n)*park\.yml"):
         measure.side_by_side([(good, tmp_path / "site-good"), (bad, tmp_path / "site-bad")])
+
+
+def test_the_pages_weighed_are_each_language_s_home_and_first_story() -> None:
+    assert weighed_pages(PARKS / "trilingual") == [
+        "",
+        "stories/lakeside/",
+        "de/",
+        "de/stories/lakeside/",
+        "zh/",
+        "zh/stories/lakeside/",
+    ]
+    assert weighed_pages(PARKS / "minimal") == ["", "cases/harbour/"]  # its stories' folder

@@ -16,7 +16,9 @@ import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
-from parksite.project import ROOT
+from parksite.content.pages import page_url
+from parksite.content.site import Site
+from parksite.project import ROOT, Project
 from parksite.tools.bench import measure, report, safety
 from parksite.tools.bench.synthetic import add_stories, copy_project, make_floor
 
@@ -77,6 +79,21 @@ def measure_size(work: Path, stories: int, runs: int) -> dict:
     return found
 
 
+def weighed_pages(project: Path) -> list[str]:
+    """The pages whose first visit is weighed, from the site root: each language's home page
+    and its first story by `order:`, whatever the park and its languages."""
+    site = Site.load(Project(project))
+    folder = site.stories_folder
+    pages = []
+    for lang in site.languages:
+        pages.append(lang.prefix)
+        stories = site.stories(lang)
+        if folder and stories:
+            own = site.languages.file_in(f"{folder}/{stories[0].slug}.md", lang)
+            pages.append(page_url(own, site.languages))
+    return pages
+
+
 def side_by_side(work: Path, stories: int, runs: int) -> dict:
     """Pairs of builds of ours and of the floor started together, at one size."""
     pairs = []
@@ -129,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
 
         real_site = work / "site-ours-0"
         results["page_weight"] = measure.first_visit_bytes(
-            real_site, ["", "zh/", "stories/ruifei/", "zh/stories/ruifei/"]
+            real_site, weighed_pages(work / "ours-0")
         )
         results["search"] = measure.search_index_requests(real_site)
 
