@@ -14,22 +14,27 @@ import sys
 import tempfile
 from pathlib import Path
 
-from parksite.project import ROOT
+from parksite.content.pages import page_url
+from parksite.content.site import Site
+from parksite.project import ROOT, Project
+from parksite.render.head import nav_files
 from parksite.tools.browser import CHROMIUM
 from parksite.tools.weight import serve
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-MAIN_PAGES = (
-    "",
-    "about/",
-    "key-figures/",
-    "contact/",
-    "zh/",
-    "zh/about/",
-    "zh/key-figures/",
-    "zh/contact/",
-)
+MAIN_PAGES = 4  # the navigation's first pages, the home page included, in every language
+
+
+def main_pages(root: Path = ROOT, count: int = MAIN_PAGES) -> list[str]:
+    """The addresses audited, from the site root: the navigation's first `count` pages in
+    each language of the site ('', 'about/', ..., then the next language's)."""
+    project = Project(root)
+    languages = Site.load(project).languages
+    first = nav_files(project.config.get("nav"))[:count]
+    return [
+        page_url(languages.file_in(src, lang), languages) for lang in languages for src in first
+    ]
 
 
 def lighthouse(url: str, preset: str = "mobile") -> dict[str, object]:
@@ -88,7 +93,7 @@ def main() -> int:
         )
         with serve(site, port) as base:
             print(f"{'page':20} {'preset':8} " + " ".join(f"{c[:13]:>14}" for c in CATEGORIES))
-            for page in MAIN_PAGES:
+            for page in main_pages():
                 for preset in ("mobile", "desktop"):
                     result = lighthouse(base + page, preset)
                     row = " ".join(f"{result['scores'][c]:>14}" for c in CATEGORIES)

@@ -1,5 +1,6 @@
-"""The benchmark's side-by-side builds (parksite.tools.bench.measure.side_by_side), on the
-minimal fixture park: each build's own figures, and a failed build named with its log."""
+"""The measuring tools on the fixture parks: the benchmark's side-by-side builds (each build's
+own figures, a failed build named with its log), and the pages the benchmark weighs and
+`make audit` audits, read from the site whatever its park and languages."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from parksite.tools.audit import main_pages
 from parksite.tools.bench import measure
 from parksite.tools.bench.__main__ import weighed_pages
 from tests.engine.conftest import PARKS, park_copy
@@ -40,3 +42,15 @@ def test_the_pages_weighed_are_each_language_s_home_and_first_story() -> None:
         "zh/stories/lakeside/",
     ]
     assert weighed_pages(PARKS / "minimal") == ["", "cases/harbour/"]  # its stories' folder
+
+
+def test_the_pages_audited_are_the_navigation_s_first_in_every_language() -> None:
+    assert main_pages(PARKS / "trilingual", count=2) == [
+        "",
+        "facts/",
+        "de/",
+        "de/facts/",
+        "zh/",
+        "zh/facts/",
+    ]
+    assert main_pages(PARKS / "minimal", count=2) == ["", "figures/"]
