@@ -11,6 +11,7 @@ import pytest
 from parksite.tools.audit import main_pages
 from parksite.tools.bench import measure
 from parksite.tools.bench.__main__ import weighed_pages
+from parksite.tools.bench.measure import preview_edits
 from tests.engine.conftest import PARKS, park_copy
 
 
@@ -54,3 +55,15 @@ def test_the_pages_audited_are_the_navigation_s_first_in_every_language() -> Non
         "zh/facts/",
     ]
     assert main_pages(PARKS / "minimal", count=2) == ["", "figures/"]
+
+
+def test_the_preview_is_timed_on_edits_found_in_the_site() -> None:
+    trilingual = preview_edits(PARKS / "trilingual")
+    assert [(e.name, e.file, e.page) for e in trilingual] == [
+        ("page", "docs/facts.md", "facts/"),
+        ("data", "data/park.yml", "facts/"),
+    ]
+    for edit in trilingual:  # the text replaced is in its file, the marker after it
+        assert edit.old in (PARKS / "trilingual" / edit.file).read_text(encoding="utf-8")
+        assert edit.new.replace(" {marker}", "", 1) == edit.old
+    assert [e.name for e in preview_edits(PARKS / "minimal")] == ["page", "data"]

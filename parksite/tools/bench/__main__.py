@@ -157,10 +157,10 @@ def main(argv: list[str] | None = None) -> int:
         }
 
         say("preview latency")
-        edits = [measure.PAGE_EDIT, measure.DATA_EDIT]
+        edits = measure.preview_edits(work / "ours-0")
         results["preview"] = measure.preview_latency(work / "ours-0", edits, repeat)
         results["preview"]["floor_page"] = measure.preview_latency(
-            work / "floor-0", [measure.PAGE_EDIT], repeat
+            work / "floor-0", edits[:1], repeat
         )["page"]
 
         say(f"safety checks at N={biggest}")

@@ -165,14 +165,39 @@ class Edit:
     page: str
 
 
-PAGE_EDIT = Edit("page", "docs/about.md", "# About", "# About {marker}", "about/")
-DATA_EDIT = Edit(
-    "data",
-    "data/park.yml",
-    "label: {en: People employed,",
-    "label: {en: People employed {marker},",
-    "key-figures/",
-)
+def preview_edits(project: Path) -> list[Edit]:
+    """The saves the preview is timed on, found in the project whatever its park: the first
+    heading of the navigation's second page, and the label of the data's first fact in the
+    default language, served on the table of all facts (none without such a page)."""
+    from parksite.content.citations import facts_page
+    from parksite.content.pages import page_url
+    from parksite.content.site import Site
+    from parksite.model.yamlsource import load_text
+    from parksite.project import Project
+    from parksite.render.head import nav_files
+
+    owner = Project(project)
+    site = Site.load(owner)
+    languages = site.languages
+    files = nav_files(owner.config.get("nav"))
+    src = files[1] if len(files) > 1 else files[0]
+    lines = (owner.root / "docs" / src).read_text(encoding="utf-8").split("\n")
+    heading = next(line for line in lines if line.startswith("# "))
+    edits = [Edit("page", f"docs/{src}", heading, heading + " {marker}", page_url(src, languages))]
+    table = facts_page(site)
+    if table is not None and site.park.facts:
+        text = owner.data_file.read_text(encoding="utf-8")
+        code = languages.default.code
+        fact = next(iter(site.park.facts))
+        label = site.park.facts[fact].label[code]
+        line, _ = load_text(text, "data/park.yml").values[("facts", fact, "label", code)]
+        written = text.split("\n")[line - 1]
+        if label in written:
+            changed = written.replace(label, label + " {marker}", 1)
+            edits.append(
+                Edit("data", "data/park.yml", written, changed, page_url(table, languages))
+            )
+    return edits
 
 
 def preview_latency(project: Path, edits: list[Edit], runs: int) -> dict[str, list[float]]:
