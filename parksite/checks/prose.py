@@ -46,10 +46,11 @@ _NUMBER = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MACRO_CALLS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")  # and template tags
 # Whatever is not prose: blanked out (same length, so columns stay true) before the search.
 _NOT_PROSE = [
     re.compile(r"`[^`]*`"),  # inline code
-    re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}"),  # macro calls and template tags
+    _MACRO_CALLS,
     re.compile(r"<!--.*?-->"),  # HTML comments
     re.compile(r"<[^>\n]*>"),  # HTML tags and their attributes
     re.compile(r"\]\([^)]*\)|^\s*\[[^\]]+\]:\s*\S+"),  # link targets
@@ -148,7 +149,13 @@ def _find_typed(text: str, park: Park) -> Typed:
         # Blanking never adds a digit: a line without one has no figure (most lines).
         if not _DIGIT.search(raw) or _EXEMPT.search(raw):
             continue
+        # Most lines with a digit have it only in macro calls: nothing typed there. (Calls
+        # are blanked right after code spans, so this holds on a line without a backtick.)
+        if "`" not in raw and not _DIGIT.search(_MACRO_CALLS.sub("", raw)):
+            continue
         blanked = _blank(raw)
+        if not _DIGIT.search(blanked):
+            continue
         amounts += ((lineno, amount) for amount in typed_money(park, blanked))
         line = _ascii_figures(blanked)
         for m in _NUMBER.finditer(line):

@@ -18,10 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global, parse_locale
-from fontTools.ttLib import TTCollection, TTFont
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 # Where fonts are looked for. PARKSITE_FONT_DIRS (folders separated by os.pathsep) replaces
 # them; the tests point it at an empty folder to build as a machine without fonts does.
@@ -104,6 +107,10 @@ def drawable(text: str) -> frozenset[int]:
 
 
 def _open(path: str) -> list[TTFont]:
+    # Imported here: a build whose images are all in the build cache never opens a font
+    # (fontTools takes 0.05 s to import).
+    from fontTools.ttLib import TTCollection, TTFont
+
     if path.lower().endswith((".ttc", ".otc")):
         return TTCollection(path, lazy=True).fonts
     return [TTFont(path, lazy=True)]
