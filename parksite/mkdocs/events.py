@@ -31,6 +31,7 @@ from parksite.content.pages import page_key, page_url, relative_url
 from parksite.content.site import Site
 from parksite.content.stories import is_story
 from parksite.mkdocs.macros import engine_macros
+from parksite.mkdocs.plugin import nested_language_build
 from parksite.mkdocs.reproducible import source_date_epoch
 from parksite.mkdocs.shareimages import ShareImages, nav_by_key, page_image
 from parksite.mkdocs.sitemaps import write_crawler_files
@@ -47,12 +48,6 @@ from parksite.render.landing import bands
 # Files of the theme that readers never need: Material's palette stylesheet, which no page
 # links (see themefix.py) and which would otherwise be published under a year-long cache.
 NOT_PUBLISHED = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css(\.map)?")
-
-
-def nested_language_build(config: MkDocsConfig) -> bool:
-    """Whether this is mkdocs-static-i18n's build of a further language, inside the first."""
-    i18n = config.plugins.get("i18n")
-    return bool(i18n and i18n.building)
 
 
 def on_config(

@@ -51,6 +51,20 @@ def forget_changed_modules(seen: dict[str, int], package: str = PACKAGE) -> list
     return sorted(loaded)
 
 
+def nested_language_build(config: MkDocsConfig) -> bool:
+    """Whether this is mkdocs-static-i18n's build of a further language, inside the first."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n and i18n.building)
+
+
+def release_previous_build(config: MkDocsConfig) -> None:
+    """What an earlier build in this process froze (`make serve` builds again and again) is
+    collected, once, when the next starts and before it freezes what it loads."""
+    if gc.get_freeze_count() and not nested_language_build(config):
+        gc.unfreeze()
+        gc.collect()
+
+
 # Each parksite file's modification time when a build first saw its module loaded.
 _seen: dict[str, int] = {}
 
@@ -75,9 +89,12 @@ class ParkSitePlugin(BasePlugin[ParkSiteConfig]):
         forget_changed_modules(_seen)
         from parksite.mkdocs import events
 
+        release_previous_build(config)
+        # What is loaded now (the modules; after the checks, the data and the pages' text too)
+        # lives for the whole build: the garbage collector need not scan it again at each of
+        # its full passes, the checks' included.
+        gc.freeze()
         self.site = events.on_config(self.site, config, THEME_DIR, ENGINE_CSS, ENGINE_JS)
-        # What is loaded now (the modules, the data, the pages' text) lives for the whole
-        # build: the garbage collector need not scan it again at each of its full passes.
         gc.freeze()
         return config
 
@@ -86,6 +103,9 @@ class ParkSitePlugin(BasePlugin[ParkSiteConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         from parksite.mkdocs import events
 
+        # What the other plugins loaded in their on_config (search's word list, the macros)
+        # lives for the whole build too.
+        gc.freeze()
         return events.on_files(self.site, files, config)
 
     # After every other plugin has changed a page's content: what the allowlist judges is what
@@ -127,11 +147,7 @@ class ParkSitePlugin(BasePlugin[ParkSiteConfig]):
     def on_post_build(self, config):
         from parksite.mkdocs import events
 
-        try:
-            events.on_post_build(self.site, config)
-        finally:
-            if not events.nested_language_build(config):
-                gc.unfreeze()  # `make serve` builds again in this process: collect it then
-
-    def on_build_error(self, error):
-        gc.unfreeze()
+        # What the build froze stays frozen: a process that ends need not scan it (a full
+        # pass over everything, 0.1 s on a large site), and `make serve` releases it when
+        # it builds again.
+        events.on_post_build(self.site, config)

@@ -34,3 +34,26 @@ def test_a_changed_module_is_forgotten_with_its_package(
     finally:
         for name in ("w6pkg.part", "w6pkg"):
             sys.modules.pop(name, None)
+
+
+def test_what_a_build_froze_is_released_when_the_next_build_starts_not_inside_it() -> None:
+    """A build freezes what it loads and leaves it frozen (a process that ends need not scan
+    it); `make serve`'s next build releases and collects it, but a further language's build,
+    nested inside the first, must not."""
+    import gc
+    from types import SimpleNamespace
+
+    from parksite.mkdocs.plugin import release_previous_build
+
+    def config(building: bool):
+        return SimpleNamespace(plugins={"i18n": SimpleNamespace(building=building)})
+
+    gc.freeze()
+    try:
+        assert gc.get_freeze_count() > 0
+        release_previous_build(config(building=True))
+        assert gc.get_freeze_count() > 0
+        release_previous_build(config(building=False))
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()

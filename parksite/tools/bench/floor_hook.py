@@ -8,6 +8,7 @@ import gc
 
 from jinja2 import Environment
 
+from parksite.mkdocs.plugin import release_previous_build
 from parksite.mkdocs.templatecache import use_cache
 
 
@@ -16,11 +17,11 @@ def on_env(env: Environment, config, files) -> Environment:
 
 
 def on_config(config):
+    release_previous_build(config)
     gc.freeze()
     return config
 
 
-def on_post_build(config) -> None:
-    i18n = config.plugins.get("i18n")
-    if not (i18n and i18n.building):
-        gc.unfreeze()
+def on_files(files, config):
+    gc.freeze()
+    return files
