@@ -11,7 +11,7 @@ from markupsafe import Markup
 from parksite.i18n.languages import Language
 from parksite.i18n.numbers import format_date, format_month_span
 from parksite.model.park import Park
-from parksite.render.figures import safe
+from parksite.render.figures import fill, safe
 from parksite.render.head import SHARE_SIZE
 
 # The public register of ICP filings, where a reader can verify the number.
@@ -81,9 +81,13 @@ def footer_html(
     line = footer_line(park, lang, links)
     if share_image is None:
         return line
-    return line + Markup(
-        '<img class="park-share-image" src="{}" alt="" width="{}" height="{}" loading="lazy" hidden>'
-    ).format(share_image, *SHARE_SIZE)
+    width, height = SHARE_SIZE
+    return line + fill(
+        '<img class="park-share-image" src="{src}" alt="" width="{width}" height="{height}" loading="lazy" hidden>',
+        src=share_image,
+        width=width,
+        height=height,
+    )
 
 
 def checked_html(park: Park, lang: Language) -> Markup:
