@@ -26,23 +26,25 @@ SITE_DIR = Path(os.environ.get("PARKSITE_SITE_DIR") or ROOT / "site").resolve()
 @lru_cache(maxsize=16384)  # every check names every page: resolving each path once will do
 def shown(path: Path) -> str:
     """The path as an editor knows it: relative to the project when it is inside it."""
+    # A file's folder is resolved and named once for all the files in it: resolving a page's
+    # path whole checks every folder above it for a link again (20 us a page).
+    if path.name not in ("", "..") and not os.path.islink(path):
+        folder = _shown_folder(path.parent)
+        if folder is not None:
+            return f"{folder}/{path.name}" if folder != "." else path.name
     try:
-        return _resolved(path).relative_to(ROOT).as_posix()
+        return path.resolve().relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
 
 
-def _resolved(path: Path) -> Path:
-    """path.resolve(), its folder resolved once for all the files in it: resolving a page's
-    path whole checks every folder above it for a link again (20 us a page)."""
-    if path.name in ("", "..") or os.path.islink(path):
-        return path.resolve()
-    return _resolved_folder(path.parent) / path.name
-
-
 @lru_cache(maxsize=1024)
-def _resolved_folder(folder: Path) -> Path:
-    return folder.resolve()
+def _shown_folder(folder: Path) -> str | None:
+    """A folder inside the project as an editor knows it ('.' for the project's own), or None."""
+    try:
+        return folder.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return None
 
 
 class _PlainLoader(yaml.SafeLoader):
