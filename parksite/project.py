@@ -32,6 +32,8 @@ def shown(path: Path) -> str:
         folder = _shown_folder(path.parent)
         if folder is not None:
             return f"{folder}/{path.name}" if folder != "." else path.name
+        if path.name != ROOT.name:
+            return str(path)  # its folder is outside the project, and it is not the project
     try:
         return path.resolve().relative_to(ROOT).as_posix()
     except ValueError:
