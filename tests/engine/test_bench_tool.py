@@ -4,6 +4,7 @@ own figures, a failed build named with its log), and the pages the benchmark wei
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,34 @@ def test_a_failed_build_is_named_with_its_log(tmp_path: Path) -> None:
     (bad / "data" / "park.yml").write_text("facts: [\n", encoding="utf-8")
     with pytest.raises(RuntimeError, match=r"build of .*bad failed:(.|\n)*park\.yml"):
         measure.side_by_side([(good, tmp_path / "site-good"), (bad, tmp_path / "site-bad")])
+
+
+def test_counted_builds_report_each_build_s_own_count_and_name_a_failed_one(
+    tmp_path: Path,
+) -> None:
+    """measure.counted_builds runs each build under the counter and reads its count as valgrind
+    writes it; here a stand-in counter runs the build and writes a count of its own making
+    (the length of the site folder's name), so that each build's count can be told apart."""
+    counter = tmp_path / "counter.py"
+    counter.write_text(
+        "import subprocess, sys\n"
+        "done = subprocess.run(sys.argv[1:])\n"
+        "site = sys.argv[sys.argv.index('--site-dir') + 1]\n"
+        "print(f'==7== I   refs:      {len(site):,}000', file=sys.stderr)\n"
+        "sys.exit(done.returncode)\n",
+        encoding="utf-8",
+    )
+    fake = (sys.executable, str(counter))
+    park = park_copy("minimal", tmp_path / "park")
+    short, long = tmp_path / "s", tmp_path / "a-much-longer-site-folder"
+    counts = measure.counted_builds([(park, short), (park, long)], counter=fake)
+    assert counts == [len(str(short)) * 1000, len(str(long)) * 1000]
+    assert (short / "index.html").is_file() and (long / "index.html").is_file()
+
+    (park / "data" / "park.yml").write_text("facts: [\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match=r"counted build of .*park failed:(.|\n)*park\.yml"):
+        measure.counted_builds([(park, short)], counter=fake)
+    assert measure.counted_builds([(park, short)], counter=("no-such-counter-here",)) is None
 
 
 def test_the_pages_weighed_are_each_language_s_home_and_first_story() -> None:

@@ -239,6 +239,7 @@ def test_report_states_each_target_as_met_or_not() -> None:
                 for c in (2.1, 2.4, 2.15)
             ],
         },
+        "instructions": {"stories": 1000, "ours": 122_500_000_000, "floor": 111_700_000_000},
     }
     results["targets"] = report.targets(results, report.build_rows(results["builds"]))
     met = {target["target"]: target["met"] for target in results["targets"]}
@@ -251,6 +252,18 @@ def test_report_states_each_target_as_met_or_not() -> None:
     assert "| Preview shows a saved data edit | ≤ 2 s | 3.00 s | **not met** |" in text
     assert "| 100 | 110 | 1 | 4.00 | 2.00 | 2.00× | 3.00 / 2.00 | 1.50× |" in text
     assert "ours / the floor: 2.1 / 2.0 (1.05×), 2.4 / 2.0 (1.20×), 2.1 / 2.0 (1.07×)." in text
+    counted = "Data layer at N = 1,000 vs the floor, in instructions (valgrind, one build each)"
+    assert f"| {counted} | ≤ 1.10× | 1.097× | met |" in text
+    assert "ours 122.50 billion, the floor 111.70 billion (1.097×)." in text
+    results["instructions"]["ours"] = 123_000_000_000  # 1.101×
+    assert {
+        t["target"]: t["met"] for t in report.targets(results, report.build_rows(results["builds"]))
+    }[counted] is False
+    results["instructions"] = None  # no valgrind on the machine
+    assert counted not in {
+        t["target"] for t in report.targets(results, report.build_rows(results["builds"]))
+    }
+    assert "Instructions: not counted" in report.markdown(results)
 
 
 def test_safety_line_times_the_checks_over_every_rendered_page(site: Path) -> None:

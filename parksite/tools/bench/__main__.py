@@ -113,6 +113,20 @@ def side_by_side(work: Path, stories: int, runs: int) -> dict:
     return {"stories": stories, "pairs": pairs}
 
 
+def instructions(work: Path, stories: int) -> dict | None:
+    """One build each of ours and of the floor, their instructions counted by valgrind."""
+    say(f"N={stories} instructions of ours and the floor (valgrind, about 6 minutes)")
+    builds = [
+        (work / f"{name}-{stories}", work / f"site-{name}-{stories}-counted")
+        for name in ("ours", "floor")
+    ]
+    counts = measure.counted_builds(builds)
+    if counts is None:
+        say("valgrind is not installed: instructions not counted")
+        return None
+    return {"stories": stories, "ours": counts[0], "floor": counts[1]}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m parksite.tools.bench")
     parser.add_argument("--quick", action="store_true", help="one small run of every step")
@@ -137,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
 
         say(f"N={biggest} ours and the floor side by side")
         results["side_by_side"] = side_by_side(work, biggest, 1 if quick else SIDE_BY_SIDE_RUNS)
+        results["instructions"] = None if quick else instructions(work, biggest)
 
         say("sizes at N=10")
         small = copy_project(work / "ours-10")

@@ -129,6 +129,20 @@ def targets(results: dict, rows: list[dict]) -> list[dict]:
                 "{:.2f}×",
             ),
         )
+    counted = results.get("instructions")
+    if counted:
+        ratio = counted["ours"] / counted["floor"]
+        found.insert(
+            3,
+            (
+                f"Data layer at N = {counted['stories']:,} vs the floor, in instructions "
+                "(valgrind, one build each)",
+                "≤ 1.10×",
+                ratio,
+                ratio <= 1.10,
+                "{:.3f}×",
+            ),
+        )
     search = results.get("search")
     if search is not None:
         lazy = search["before_focus"] == 0 and search["after_focus"] >= 1
@@ -168,6 +182,18 @@ def _side_by_side_lines(together: dict | None) -> list[str]:
         "",
         f"Built side by side at N = {together['stories']:,}, CPU seconds of ours / the floor: "
         f"{pairs}.",
+    ]
+
+
+def _instruction_lines(counted: dict | None) -> list[str]:
+    """The instructions counted, or why they were not."""
+    if counted is None:
+        return ["", "Instructions: not counted (valgrind is not installed, or --quick)."]
+    return [
+        "",
+        f"Instructions of one build at N = {counted['stories']:,} (valgrind): ours "
+        f"{counted['ours'] / 1e9:.2f} billion, the floor {counted['floor'] / 1e9:.2f} billion "
+        f"({counted['ours'] / counted['floor']:.3f}×).",
     ]
 
 
@@ -225,6 +251,7 @@ def markdown(results: dict) -> str:
         f"At N = 10 (one build, sizes only): {html_10['html_bytes_mean']:,.0f} HTML bytes per page, "
         f"{html_10['html_gzip_mean']:,.0f} compressed.",
         *_side_by_side_lines(results.get("side_by_side")),
+        *_instruction_lines(results.get("instructions")),
         "",
         "## make check, preview, page weight",
         "",
