@@ -110,6 +110,8 @@ def counted_builds(
                 stderr=log,
             )
             started.append((project, log, child))
+        # A failed build stops the others: none is left running under valgrind.
+        stack.callback(lambda: [c.kill() for _, _, c in started if c.poll() is None])
         counts = []
         for project, log, child in started:
             child.wait()
