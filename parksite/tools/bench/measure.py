@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import typing
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -54,14 +55,8 @@ def side_by_side(builds: list[tuple[Path, Path]]) -> list[Run]:
     two builds one after the other do not share.
     """
     with ExitStack() as stack:
-        started = []
         start = time.perf_counter()
-        for project, site_dir in builds:
-            log = stack.enter_context(tempfile.TemporaryFile())
-            child = subprocess.Popen(
-                build_command(site_dir), cwd=project, env=os.environ | QUIET, stdout=log, stderr=log
-            )
-            started.append((project, log, child))
+        started = _start(stack, builds)
         runs: dict[int, Run] = {}
         while len(runs) < len(started):
             for at, (project, log, child) in enumerate(started):
@@ -99,17 +94,7 @@ def counted_builds(
     if shutil.which(counter[0]) is None:
         return None
     with ExitStack() as stack:
-        started = []
-        for project, site_dir in builds:
-            log = stack.enter_context(tempfile.TemporaryFile())
-            child = subprocess.Popen(
-                [*counter, *build_command(site_dir)],
-                cwd=project,
-                env=os.environ | QUIET,
-                stdout=log,
-                stderr=log,
-            )
-            started.append((project, log, child))
+        started = _start(stack, builds, counter)
         # A failed build stops the others: none is left running under valgrind.
         stack.callback(lambda: [c.kill() for _, _, c in started if c.poll() is None])
         counts = []
@@ -122,6 +107,25 @@ def counted_builds(
                 raise RuntimeError(f"counted build of {project} failed:\n{text[-3000:]}")
             counts.append(int(found[1].replace(",", "")))
     return counts
+
+
+def _start(
+    stack: ExitStack, builds: list[tuple[Path, Path]], prefix: tuple[str, ...] = ()
+) -> list[tuple[Path, typing.IO[bytes], subprocess.Popen]]:
+    """Each build started in its own child process (its command after `prefix`), its output
+    kept in a temporary file that `stack` closes: (project, log, child)."""
+    started = []
+    for project, site_dir in builds:
+        log = stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115 (the caller's stack closes it)
+        child = subprocess.Popen(
+            [*prefix, *build_command(site_dir)],
+            cwd=project,
+            env=os.environ | QUIET,
+            stdout=log,
+            stderr=log,
+        )
+        started.append((project, log, child))
+    return started
 
 
 def timed_command(command: list[str], runs: int) -> list[float]:
