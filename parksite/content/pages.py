@@ -3,6 +3,8 @@ says (about.zh.md), with its twins in the other languages and its URL as MkDocs 
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ from mkdocs.utils import get_relative_url
 from parksite.content.code import blank_code
 from parksite.i18n.languages import Languages
 from parksite.model.errors import DataError
-from parksite.model.load import read_text
+from parksite.model.load import decoded, read_text
 
 
 def page_source(page: Any) -> str:
@@ -30,24 +32,39 @@ def page_text(path: Path) -> str:
 
 @lru_cache(maxsize=8192)
 def _read(path: Path, mtime_ns: int, size: int) -> str:
-    # Read as MkDocs reads a page: a byte-order mark dropped, line ends made "\n".
-    return read_text(path).removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return _normalised(read_text(path))
+
+
+def _normalised(text: str) -> str:
+    """A page's text as MkDocs reads it: a byte-order mark dropped, line ends made "\n"."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_pages(docs_dir: Path) -> dict[Path, str]:
     """Every page under docs_dir, in order, with its text: one listing and one read for all
     the checks of a build. DataError names every page that cannot be read (not UTF-8)."""
     pages, problems = {}, []
-    for path in sorted(docs_dir.rglob("*.md")):
-        if path.is_symlink() or not path.is_file():
-            continue  # told by parksite.checks.files
+    for path in sorted(_page_files(docs_dir)):
         try:
-            pages[path] = page_text(path)
+            pages[path] = _normalised(decoded(path, path.read_bytes()))
         except DataError as exc:
             problems += exc.problems
     if problems:
         raise DataError(problems)
     return pages
+
+
+def _page_files(folder: Path) -> Iterator[Path]:
+    """The .md files under a folder, neither a link nor inside one (parksite.checks.files
+    tells those), from the folder's listing alone."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_symlink():
+                continue
+            if entry.is_dir():
+                yield from _page_files(folder / entry.name)
+            elif entry.name.endswith(".md") and entry.is_file():
+                yield folder / entry.name
 
 
 def relative_url(from_url: str, to_url: str) -> str:

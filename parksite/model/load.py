@@ -44,7 +44,11 @@ def read_text(path: Path) -> str:
                 )
             ]
         )
-    data = path.read_bytes()
+    return decoded(path, path.read_bytes())
+
+
+def decoded(path: Path, data: bytes) -> str:
+    """A file's bytes as text; a file not saved as UTF-8 is an editor's mistake."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
