@@ -25,6 +25,9 @@ _THEME_TAGS = re.compile(
     r'|<div class="md-search" data-md-component="search" role="dialog">'
 )
 _TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+# Where the page's own content starts: every tag above is written before it (the header, the
+# navigation and the table of contents), so the rest of the page is not searched.
+_CONTENT = '<div class="md-content"'
 
 
 def fix_theme_html(html: str, lang: Language) -> str:
@@ -50,4 +53,7 @@ def fix_theme_html(html: str, lang: Language) -> str:
             return tag[:-1] + f' aria-label="{lang.words["search"]}">'
         return tag
 
-    return _THEME_TAGS.sub(fix, html)
+    end = html.find(_CONTENT)
+    if end < 0:
+        return _THEME_TAGS.sub(fix, html)
+    return _THEME_TAGS.sub(fix, html[:end]) + html[end:]
