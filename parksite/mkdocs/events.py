@@ -24,6 +24,7 @@ from mkdocs.structure.files import Files
 from parksite.checks.files import published_problems
 from parksite.checks.notices import log, report_notices
 from parksite.checks.project import check, rendered_problems
+from parksite.content import frontmatter
 from parksite.content.citations import page_title
 from parksite.content.frontmatter import FACT_SHEET_TEMPLATE, LANDING_TEMPLATE
 from parksite.content.landmarks import sources_page
@@ -90,6 +91,32 @@ def on_files(site: Site, files: Files, config: MkDocsConfig) -> Files:
     for file in [f for f in files if NOT_PUBLISHED.fullmatch(f.src_uri)]:
         files.remove(file)
     return add_index_pages(files, config, site)
+
+
+def on_page_read_source(site: Site, page) -> str | None:
+    """A page's text as the checks read it, its front matter left out: MkDocs is handed the
+    values the checks read (on_page_markdown) instead of reading the YAML again, without
+    bounds. A page without front matter, or whose front matter holds no value, is MkDocs' to
+    read as it always does."""
+    path = page.file.abs_src_path
+    text = site.pages.get(Path(path)) if path else None
+    if text is None:
+        return None
+    front = frontmatter.read(text, f"docs/{page.file.src_uri}")
+    if not front.data:
+        return None
+    site.memo("front matter", dict)[page.file.src_uri] = front.data
+    # A blank first line: MkDocs finds neither YAML nor "key: value" lines, and takes the
+    # rest as the page's Markdown, as it would after the front matter.
+    return "\n" + front.body
+
+
+def on_page_markdown(site: Site, markdown: str, page) -> str:
+    """The page's meta-data: what the checks read from its front matter (on_page_read_source)."""
+    data = site.memo("front matter", dict).pop(page.file.src_uri, None)
+    if data is not None:
+        page.meta = dict(data)
+    return markdown
 
 
 def on_page_content(site: Site, html: str, page, config, files) -> str:

@@ -108,6 +108,18 @@ class ParkSitePlugin(BasePlugin[ParkSiteConfig]):
         gc.freeze()
         return events.on_files(self.site, files, config)
 
+    def on_page_read_source(self, page, config):
+        from parksite.mkdocs import events
+
+        return events.on_page_read_source(self.site, page)
+
+    # Before every other plugin reads the page's meta-data.
+    @event_priority(110)
+    def on_page_markdown(self, markdown, page, config, files):
+        from parksite.mkdocs import events
+
+        return events.on_page_markdown(self.site, markdown, page)
+
     # After every other plugin has changed a page's content: what the allowlist judges is what
     # the theme writes.
     @event_priority(-200)
