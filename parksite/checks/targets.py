@@ -31,11 +31,14 @@ LINK_TARGET = re.compile(
     re.M,
 )
 
+# libyaml's reader when PyYAML has it (the configuration is read for its lines only).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def nav_pages(config_file: Path) -> list[tuple[str, int]]:
     """(page file under docs/, line) of each page the navigation names, in its order."""
     try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, yaml.YAMLError):
         return []  # MkDocs reports an unreadable configuration itself, in its own words.
     nav = next(

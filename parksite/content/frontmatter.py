@@ -1,7 +1,9 @@
 """A page's front matter: found where MkDocs finds it (mkdocs.utils.meta), read by the bounded
 YAML reader (parksite.model.yamlsource), and held to the few keys a page uses, each mistake
 with its line. MkDocs itself shows a front matter it cannot read as text at the top of the
-page, and reads aliases without bound; a page that passes here gives it neither.
+page, and reads aliases without bound; a page that passes here gives it neither. In a build,
+MkDocs is handed the values read here (parksite.mkdocs.events.on_page_read_source) and never
+reads a page's YAML itself.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ and passed to every check, macro and hook of that build (never parked in module 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,10 +65,18 @@ class Site:
     def page_files(self) -> dict[Path, str]:
         """Each page's file inside docs/ ('stories/case.zh.md'), by its path: named once per
         build, as the checks of links, twins and citations all look every page up by it."""
-        return self.memo(
-            "page files",
-            lambda: {path: path.relative_to(self.docs_dir).as_posix() for path in self.pages},
-        )
+        return self.memo("page files", self._page_files)
+
+    def _page_files(self) -> dict[Path, str]:
+        # The listing's paths start with docs/'s own (read_pages): cut it off rather than ask
+        # pathlib to compare every part of each path.
+        folder = str(self.docs_dir) + os.sep
+        return {
+            path: str(path)[len(folder) :].replace(os.sep, "/")
+            if str(path).startswith(folder)
+            else path.relative_to(self.docs_dir).as_posix()
+            for path in self.pages
+        }
 
     @property
     def stories_folder(self) -> str | None:
