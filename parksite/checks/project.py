@@ -18,7 +18,7 @@ from parksite.checks import html as allowlist
 from parksite.checks.descriptions import description_problems
 from parksite.checks.files import committed_cache_problems, file_problems
 from parksite.checks.prose import prose_problems, typed_ids
-from parksite.checks.targets import renamed_pages, target_problems
+from parksite.checks.targets import ADDRESS, renamed_pages, scan, target_problems
 from parksite.content import frontmatter
 from parksite.content.calls import PageError, page_calls
 from parksite.content.citations import (
@@ -42,12 +42,12 @@ _OPEN_OR_CLOSE = re.compile(r"\{\{|\}\}")
 _CALLED = re.compile(r"^-?\s*([A-Za-z_]\w*)\s*[(（]")
 # Punctuation a Chinese keyboard types in place of the ASCII a macro call needs.
 _WIDE = {"“": '"', "”": '"', "‘": "'", "’": "'", "（": "(", "）": ")", "，": ",", "＂": '"'}
-# Where Markdown takes an address: [x](here), ![x](here), [x]: here. Only to name the line
-# early: the build judges every address on its parse of the rendered page. The lookahead
-# is the characters a match starts with (`!`, `[`, a line's first space): tested first, it
-# spares trying both forms at every character of every page (half the time).
-LINK_TARGET = re.compile(
-    r"""(?=[!\[\s])(?:(!)?\[[^\]\n]*\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)([^\s)"'>]+)""", re.M
+# Where Markdown takes an address: [x](here), ![x](here), [x]: here (targets.scan). Only to
+# name the line early: the build judges every address on its parse of the rendered page. An
+# image is a link whose `[` follows a `!`.
+LINK_FORMS = (
+    (re.compile(r"\[[^\]\n]*\]\(\s*<?" + ADDRESS), ("](",)),
+    (re.compile(r"^\s*\[[^\]]+\]:\s*<?" + ADDRESS, re.M), ("]:",)),
 )
 # What Markdown, not HTML, reads in a page's source: blanked before the HTML parse.
 _MARKDOWN_NOT_HTML = re.compile(
@@ -251,16 +251,16 @@ def link_problems(pages: dict[Path, str]) -> Iterator[Problem]:
     another host (raw HTML: markup_problems)."""
     for path, text in pages.items():
         text = outside_code(text)
-        for match in LINK_TARGET.finditer(text):
-            url = html.unescape(match[2])
-            if match[1]:
+        for match in scan(text, LINK_FORMS):
+            url = html.unescape(match[1])
+            if match.re is LINK_FORMS[0][0] and text[match.start() - 1 : match.start()] == "!":
                 why, hint = allowlist.resource_refusal(url), allowlist.HOW_TO_IMAGE
                 what = f"an image from {why} is not allowed."
             else:
                 why, hint = allowlist.link_refusal(url), allowlist.HOW_TO_LINK
                 what = f"a link to {why} is not allowed."
             if why:
-                line = text.count("\n", 0, match.start(2)) + 1
+                line = text.count("\n", 0, match.start(1)) + 1
                 yield Problem(shown(path), line, None, "link", what, hint)
 
 

@@ -23,16 +23,37 @@ from parksite.project import shown
 
 # Where a reference is written: (file as shown, line).
 Where = tuple[str, int]
-# Where Markdown or HTML takes an address: [x](here), [x]: here, href="here", src="here".
-# The lookahead is the characters a match starts with (`]`, `[` or a line's first space, the
-# h of href, the s of src): tested first, it spares trying the three forms at every character.
-LINK_TARGET = re.compile(
-    r"""(?=[\]\[\shs])(\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|\b(?:href|src)\s*=\s*["']?)([^\s)"'>]+)""",
-    re.M,
-)
-
 # libyaml's reader when PyYAML has it (the configuration is read for its lines only).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# An address, as Markdown and HTML end it.
+ADDRESS = r"""([^\s)"'>]+)"""
+# Where Markdown or HTML takes an address: [x](here), [x]: here, href="here", src="here".
+# One pattern for each form, each starting with the characters it needs, so that the regex
+# engine skips to them (one pattern of the three forms tried at every character of every page
+# took fifteen times as long); a form is looked for only in a page holding its characters.
+LINK_FORMS = (
+    (re.compile(r"\]\(\s*<?" + ADDRESS), ("](",)),
+    (re.compile(r"^\s*\[[^\]]+\]:\s*<?" + ADDRESS, re.M), ("]:",)),
+    (re.compile(r"""\b(?:href|src)\s*=\s*["']?""" + ADDRESS), ("href", "src")),
+)
+
+
+def scan(text: str, forms) -> list[re.Match[str]]:
+    """The matches of `forms` ((pattern, characters a match holds), in order of preference) left
+    to right, each searched for from the end of the one before: what one pattern of all the
+    forms would find (the first form that matches at the leftmost place)."""
+    patterns = [pattern for pattern, needs in forms if any(need in text for need in needs)]
+    ahead = [pattern.search(text) for pattern in patterns]
+    kept: list[re.Match[str]] = []
+    while True:
+        found = [(match.start(), n) for n, match in enumerate(ahead) if match]
+        if not found:
+            return kept
+        match = ahead[min(found)[1]]
+        kept.append(match)
+        for n, other in enumerate(ahead):
+            if other and other.start() < match.end():
+                ahead[n] = patterns[n].search(text, match.end())
 
 
 def nav_pages(config_file: Path) -> list[tuple[str, int]]:
@@ -65,12 +86,12 @@ def nav_pages(config_file: Path) -> list[tuple[str, int]]:
 def linked_pages(page: str, text: str) -> Iterator[tuple[str, int]]:
     """(page file under docs/, line) of each other page a page links to by its file."""
     text = outside_code(text)
-    for match in LINK_TARGET.finditer(text):
-        target = match[2].split("#", 1)[0].split("?", 1)[0]
+    for match in scan(text, LINK_FORMS):
+        target = match[1].split("#", 1)[0].split("?", 1)[0]
         if not target.endswith(".md") or "://" in target or target.startswith("/"):
             continue
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
-        yield resolved, text.count("\n", 0, match.start(2)) + 1
+        yield resolved, text.count("\n", 0, match.start(1)) + 1
 
 
 def _wanted_and_unled(site: Site) -> tuple[dict[str, list[Where]], list[str]]:
