@@ -78,6 +78,14 @@ class Site:
             for path in self.pages
         }
 
+    def page_text(self, abs_src_path: str | None) -> str | None:
+        """The text of the page MkDocs reads from this file (File.abs_src_path), as the checks
+        read it; None for a file the build did not read (one a plugin made)."""
+        if abs_src_path is None:
+            return None
+        by_file = self.memo("pages by file", lambda: {str(p): t for p, t in self.pages.items()})
+        return by_file.get(abs_src_path)
+
     @property
     def stories_folder(self) -> str | None:
         """The stories' folder inside docs/ ('stories'), or None for a site without stories."""

@@ -98,8 +98,7 @@ def on_page_read_source(site: Site, page) -> str | None:
     values the checks read (on_page_markdown) instead of reading the YAML again, without
     bounds. A page without front matter, or whose front matter holds no value, is MkDocs' to
     read as it always does."""
-    path = page.file.abs_src_path
-    text = site.pages.get(Path(path)) if path else None
+    text = site.page_text(page.file.abs_src_path)
     if text is None:
         return None
     front = frontmatter.read(text, f"docs/{page.file.src_uri}")
