@@ -70,6 +70,16 @@ class CallsTemplate:
         return "".join(out)
 
 
+class Rendered:
+    """A page whose macros have already run: its Markdown as they left it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        return self.text
+
+
 def _macro_error(exc: Exception, line: int | None) -> PageError:
     """A macro given a wrong id or wrong arguments; its message names the id."""
     if isinstance(exc, UnknownFact):
@@ -81,8 +91,22 @@ def _macro_error(exc: Exception, line: int | None) -> PageError:
 class PageEnvironment(ImmutableSandboxedEnvironment):
     """The environment pages are rendered in: plain calls of the site's macros, nothing else."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The site's macros, by name: set by sandboxed(), once the globals are all there.
+        self.macros: dict[str, Callable[..., Any]] = {}
+        # The next page's Markdown and what it renders to, when made ahead (mkdocs/macros.py).
+        self.ready: tuple[str, str] | None = None
+
     def from_string(self, source: str, *args: Any, **kwargs: Any) -> Template:  # type: ignore[override]
-        macros = {k: v for k, v in self.globals.items() if k not in DEFAULT_NAMESPACE}
+        ready, self.ready = self.ready, None
+        if ready is not None and source == ready[0]:
+            return Rendered(ready[1])  # type: ignore[return-value]
+        return self.page_template(source)  # type: ignore[return-value]
+
+    def page_template(self, source: str) -> CallsTemplate:
+        """The page's text and plain calls of the site's macros, or PageError."""
+        macros = self.macros
         try:
             parts = page_parts(source)  # as `make check` read it
         except PageError:
@@ -90,7 +114,7 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
         if parts is None or any(isinstance(p, Call) and p.name not in macros for p in parts):
             # The first mistake in the page's order, told as page_calls tells it.
             parts = page_calls(protect_code(source), macros)
-        return CallsTemplate(list(parts), macros)  # type: ignore[return-value]
+        return CallsTemplate(list(parts), macros)
 
 
 def sandboxed(plain: Environment, macros: dict[str, Any], filters: dict[str, Any]) -> Environment:
@@ -107,6 +131,7 @@ def sandboxed(plain: Environment, macros: dict[str, Any], filters: dict[str, Any
     )
     sandbox.globals.update({k: v for k, v in macros.items() if k not in _INTERNALS})
     sandbox.filters.update({k: v for k, v in filters.items() if k not in _INTERNALS})
+    sandbox.macros = {k: v for k, v in sandbox.globals.items() if k not in DEFAULT_NAMESPACE}
     return sandbox
 
 
