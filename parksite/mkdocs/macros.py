@@ -7,6 +7,7 @@ MAINTAINING.md (CONTRIBUTING.md, the staff guide, links to it).
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -224,6 +225,18 @@ def rendered_pages(site: Site, sandbox: PageEnvironment, files, lang) -> dict[st
 
 
 def _render_all(site: Site, sandbox: PageEnvironment, files, lang) -> dict[str, Rendered]:
+    # What the loop keeps lives to the end of the build, and what it drops holds no cycle: no
+    # garbage collection runs while it does.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _render_each(site, sandbox, files, lang)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _render_each(site: Site, sandbox: PageEnvironment, files, lang) -> dict[str, Rendered]:
     made: dict[str, Rendered] = {}
     current = rendering(site)
     for file in files.documentation_pages():

@@ -60,9 +60,33 @@ def nested_language_build(config: MkDocsConfig) -> bool:
 def release_previous_build(config: MkDocsConfig) -> None:
     """What an earlier build in this process froze (`make serve` builds again and again) is
     collected, once, when the next starts and before it freezes what it loads."""
+    if _paused:  # an earlier build stopped while loading
+        _paused.clear()
+        gc.enable()
     if gc.get_freeze_count() and not nested_language_build(config):
         gc.unfreeze()
         gc.collect()
+
+
+# Whether the garbage collector is paused by the build loading (see pause_collection).
+_paused: list[bool] = []
+
+
+def pause_collection() -> None:
+    """No collection while a build loads what lives for the whole build (from the first
+    on_config, every plugin's, to on_files): whatever it loads survives, so a pass would find
+    nothing to free; a pass at N = 1,000 scanned the checks' objects and search's word list."""
+    if gc.isenabled():
+        gc.disable()
+        _paused.append(True)
+
+
+def resume_collection() -> None:
+    """What the build loaded is frozen (no pass scans it again), and collection goes on."""
+    gc.freeze()
+    if _paused:
+        _paused.clear()
+        gc.enable()
 
 
 # Each parksite file's modification time when a build first saw its module loaded.
@@ -86,23 +110,16 @@ class ParkSitePlugin(BasePlugin[ParkSiteConfig]):
 
     @event_priority(100)  # before mkdocs-macros imports the engine's macros
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        forget_changed_modules(_seen)
-        from parksite.mkdocs import events
-
         release_previous_build(config)
         # What is loaded now (the modules; after the checks, the data and the pages' text too)
         # lives for the whole build: the garbage collector need not scan it again at each of
         # its full passes, the checks' included.
         gc.freeze()
-        # The checks make many short-lived objects and hardly a cycle among them: no collection
-        # runs while they do (0.02 s of passes at N = 1,000).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            self.site = events.on_config(self.site, config, THEME_DIR, ENGINE_CSS, ENGINE_JS)
-        finally:
-            if collecting:
-                gc.enable()
+        pause_collection()  # until on_files
+        forget_changed_modules(_seen)
+        from parksite.mkdocs import events
+
+        self.site = events.on_config(self.site, config, THEME_DIR, ENGINE_CSS, ENGINE_JS)
         gc.freeze()
         return config
 
@@ -113,7 +130,7 @@ class ParkSitePlugin(BasePlugin[ParkSiteConfig]):
 
         # What the other plugins loaded in their on_config (search's word list, the macros)
         # lives for the whole build too.
-        gc.freeze()
+        resume_collection()
         return events.on_files(self.site, files, config)
 
     def on_page_read_source(self, page, config):

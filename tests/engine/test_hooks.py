@@ -57,3 +57,32 @@ def test_what_a_build_froze_is_released_when_the_next_build_starts_not_inside_it
         assert gc.get_freeze_count() == 0
     finally:
         gc.unfreeze()
+
+
+def test_collection_is_paused_while_a_build_loads_and_never_left_paused() -> None:
+    """The collector is paused from a build's first on_config to its on_files (what it loads
+    lives for the whole build); a build that stops in between leaves it paused only until the
+    next build starts; one the collector was already off for is left off."""
+    import gc
+    from types import SimpleNamespace
+
+    from parksite.mkdocs.plugin import pause_collection, release_previous_build, resume_collection
+
+    config = SimpleNamespace(plugins={"i18n": SimpleNamespace(building=False)})
+    assert gc.isenabled()
+    try:
+        pause_collection()
+        assert not gc.isenabled()
+        resume_collection()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0, "what the build loaded is frozen"
+        pause_collection()  # a build stops here: a mistake in another plugin's settings
+        release_previous_build(config)
+        assert gc.isenabled(), "the next build starts with the collector on"
+        gc.disable()
+        pause_collection()
+        resume_collection()
+        assert not gc.isenabled(), "the collector someone else turned off stays off"
+    finally:
+        gc.enable()
+        gc.unfreeze()
