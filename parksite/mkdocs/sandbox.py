@@ -70,7 +70,7 @@ class CallsTemplate:
         return "".join(out)
 
 
-class Rendered:
+class ReadyTemplate:
     """A page whose macros have already run: its Markdown as they left it."""
 
     def __init__(self, text: str) -> None:
@@ -101,7 +101,7 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
     def from_string(self, source: str, *args: Any, **kwargs: Any) -> Template:  # type: ignore[override]
         ready, self.ready = self.ready, None
         if ready is not None and source == ready[0]:
-            return Rendered(ready[1])  # type: ignore[return-value]
+            return ReadyTemplate(ready[1])  # type: ignore[return-value]
         return self.page_template(source)  # type: ignore[return-value]
 
     def page_template(self, source: str) -> CallsTemplate:

@@ -51,7 +51,7 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory):
     monkey.setenv("SOURCE_DATE_EPOCH", "1764000000")
     handed: dict[str, tuple[str, dict]] = {}
     served: list[str] = []
-    on_page_markdown, render = events.on_page_markdown, sandbox.Rendered.render
+    on_page_markdown, render = events.on_page_markdown, sandbox.ReadyTemplate.render
 
     def record(site, markdown, page):
         result = on_page_markdown(site, markdown, page)
@@ -64,12 +64,12 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory):
 
     try:
         monkey.setattr(events, "on_page_markdown", record)
-        monkey.setattr(sandbox.Rendered, "render", serve)
+        monkey.setattr(sandbox.ReadyTemplate, "render", serve)
         _build(project, root / "ahead")
         monkey.undo()
         monkey.setenv("SOURCE_DATE_EPOCH", "1764000000")
         monkey.setattr(engine_macros, "rendered_pages", lambda *args: {})
-        monkey.setattr(sandbox.Rendered, "render", serve)
+        monkey.setattr(sandbox.ReadyTemplate, "render", serve)
         ahead_served = len(served)
         _build(project, root / "in-turn")
         assert len(served) == ahead_served, "no page is rendered ahead"
