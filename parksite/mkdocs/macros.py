@@ -7,7 +7,6 @@ MAINTAINING.md (CONTRIBUTING.md, the staff guide, links to it).
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from parksite.content.citations import facts_page
 from parksite.content.frontmatter import FACT_SHEET_TEMPLATE
 from parksite.content.pages import page_url, relative_url, with_intro_block
 from parksite.content.site import Site
+from parksite.mkdocs.plugin import collection_paused
 from parksite.mkdocs.sandbox import PageEnvironment, use_sandbox
 from parksite.model.history import fact_history
 from parksite.render import figures as render
@@ -49,6 +49,11 @@ class Rendered:
     notes: PageNotes
     source: str | None = None
     result: str | None = None
+
+
+def _page(src_uri: str, url: str, meta) -> Rendered:
+    """A page about to be rendered, its figures numbered from 1; a fact sheet's are plain."""
+    return Rendered(src_uri, url, PageNotes(plain=meta.get("template") == FACT_SHEET_TEMPLATE))
 
 
 def rendering(site: Site) -> list[Rendered]:
@@ -193,8 +198,7 @@ def on_pre_page_macros(env) -> None:
         env.env.ready = (env.markdown, ahead.result)
         rendering(site)[:] = [ahead]
         return
-    plain = page.meta.get("template") == FACT_SHEET_TEMPLATE
-    rendering(site)[:] = [Rendered(page.file.src_uri, page.url, PageNotes(plain=plain))]
+    rendering(site)[:] = [_page(page.file.src_uri, page.url, page.meta)]
 
 
 def on_post_page_macros(env) -> None:
@@ -225,15 +229,9 @@ def rendered_pages(site: Site, sandbox: PageEnvironment, files, lang) -> dict[st
 
 
 def _render_all(site: Site, sandbox: PageEnvironment, files, lang) -> dict[str, Rendered]:
-    # What the loop keeps lives to the end of the build, and what it drops holds no cycle: no
-    # garbage collection runs while it does.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # What the loop keeps lives to the end of the build: no garbage collection runs while it does.
+    with collection_paused():
         return _render_each(site, sandbox, files, lang)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _render_each(site: Site, sandbox: PageEnvironment, files, lang) -> dict[str, Rendered]:
@@ -244,9 +242,8 @@ def _render_each(site: Site, sandbox: PageEnvironment, files, lang) -> dict[str,
         if text is None or site.language_of(file.src_uri) is not lang:
             continue  # a page a plugin made (the story index's further pages)
         front = frontmatter.read(text, f"docs/{file.src_uri}")
-        plain = front.data.get("template") == FACT_SHEET_TEMPLATE
         url = "" if file.url in (".", "./") else file.url  # as MkDocs' Page.url
-        page = Rendered(file.src_uri, url, PageNotes(plain=plain))
+        page = _page(file.src_uri, url, front.data)
         current.append(page)
         # Without its last newline, as the checks read it (citations.readable_calls): its
         # calls are read already.

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config import base, config_options
@@ -79,6 +81,19 @@ def pause_collection() -> None:
     if gc.isenabled():
         gc.disable()
         _paused.append(True)
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No collection while a burst of work runs whose results live on and whose temporaries
+    hold no cycle (the macros' loop over a language's pages)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def resume_collection() -> None:
